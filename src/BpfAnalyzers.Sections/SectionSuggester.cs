@@ -1,0 +1,337 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace BpfAnalyzers.Sections
+{
+    /// <summary>Why a name is proposed.</summary>
+    public enum SuggestionReason
+    {
+        /// <summary>The canonical spelling of a name libbpf accepts (<c>kprobe/</c> → <c>kprobe</c>).</summary>
+        Canonical,
+
+        /// <summary>A renamed or deprecated entry's replacement (<c>xdp_devmap/</c> → <c>xdp/devmap</c>).</summary>
+        Renamed,
+
+        /// <summary>Whitespace, control characters or a trailing <c>/</c> removed.</summary>
+        Cleanup,
+
+        /// <summary>Letter case (<c>XDP</c> → <c>xdp</c>).</summary>
+        Case,
+
+        /// <summary>The entry an old libbpf's prefix match used (<c>xdpblah</c> → <c>xdp</c>).</summary>
+        LegacyPrefix,
+
+        /// <summary>Separator confusion (<c>cgroup_sock</c> → <c>cgroup/sock</c>).</summary>
+        Separator,
+
+        /// <summary>A typo, by edit distance (<c>kprobes/f</c> → <c>kprobe/f</c>).</summary>
+        Typo,
+    }
+
+    /// <summary>A proposed section name, valid under the target release.</summary>
+    public readonly struct SectionSuggestion : IEquatable<SectionSuggestion>
+    {
+        public SectionSuggestion(string name, SuggestionReason reason)
+        {
+            Name = name;
+            Reason = reason;
+        }
+
+        public string Name { get; }
+
+        public SuggestionReason Reason { get; }
+
+        public bool Equals(SectionSuggestion other) => Name == other.Name && Reason == other.Reason;
+
+        public override bool Equals(object? obj) => obj is SectionSuggestion other && Equals(other);
+
+        public override int GetHashCode() => Name.GetHashCode() ^ (int)Reason;
+
+        public override string ToString() => $"{Name} ({Reason})";
+    }
+
+    /// <summary>
+    /// Proposes what a wrong, sloppy or deprecated name should be, best first. Every proposal resolves
+    /// under the same target without legacy prefix matching. The cost is bounded by the table, not by the
+    /// name: edit distance gives up as soon as lengths differ by more than the bound, so a 1 MB string costs a few linear passes.
+    /// </summary>
+    public static class SectionSuggester
+    {
+        public static IReadOnlyList<SectionSuggestion> Suggest(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null, int max = 3)
+        {
+            if (name is null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+
+            var found = new List<SectionSuggestion>();
+            if (max <= 0)
+            {
+                return found;
+            }
+
+            string prefix = target.SupportsNoAutoload && name.StartsWith("?", StringComparison.Ordinal) ? "?" : string.Empty;
+            string body = name.Substring(prefix.Length);
+            ReleaseTable table = SectionTable.Get(target.Version);
+            var entries = new List<SectionEntry>();
+            if (customSections is not null && target.Version >= LibbpfVersion.V0_8)
+            {
+                entries.AddRange(customSections);
+            }
+
+            entries.AddRange(table.Entries);
+
+            void Add(string candidate, SuggestionReason reason)
+            {
+                if (found.Count >= max || candidate.Length == 0 || candidate == body)
+                {
+                    return;
+                }
+
+                foreach (SectionSuggestion s in found)
+                {
+                    if (s.Name == prefix + candidate)
+                    {
+                        return;
+                    }
+                }
+
+                SectionResolution r = SectionResolver.ResolveProgram(prefix + candidate, target, customSections);
+                if (r.IsMatch && r.How != MatchKind.LegacyPrefix && (r.IsCanonical || reason == SuggestionReason.Renamed))
+                {
+                    found.Add(new SectionSuggestion(prefix + candidate, reason));
+                }
+            }
+
+            SectionResolution own = SectionResolver.ResolveProgram(name, target, customSections);
+
+            // 1. A name libbpf accepts but spells differently: its canonical form.
+            if (own.IsMatch && own.Canonical is string canonical && canonical != name)
+            {
+                Add(canonical.Substring(prefix.Length), own.IsDeprecated ? SuggestionReason.Renamed : SuggestionReason.Canonical);
+            }
+
+            // 2. Renamed and legacy entries, and tcx where the release has it (libbpf 1.3: "use tcx").
+            AddRenames(body, table, target, Add);
+
+            // 3. Whitespace, control characters, trailing slashes.
+            string cleaned = Clean(body);
+            if (cleaned != body)
+            {
+                Add(cleaned, SuggestionReason.Cleanup);
+                AddCanonicalOf(cleaned, prefix, target, customSections, SuggestionReason.Cleanup, Add);
+            }
+
+            // 4. Letter case.
+            string lower = cleaned.ToLowerInvariant();
+            if (lower != cleaned)
+            {
+                Add(lower, SuggestionReason.Case);
+                AddCanonicalOf(lower, prefix, target, customSections, SuggestionReason.Case, Add);
+            }
+
+            // 5. What an old libbpf's prefix match made of it (xdpblah → xdp).
+            AddLegacyPrefix(lower, target, Add);
+
+            // 6. Separator confusion (cgroup_sock → cgroup/sock, xdp_devmap/x → xdp/devmap).
+            AddSeparatorFixes(lower, entries, Add);
+
+            // 7. Typos, nearest first, keeping the attach target.
+            AddTypos(lower, entries, Add);
+
+            return found;
+        }
+
+        private static void AddCanonicalOf(string candidate, string prefix, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionReason reason, Action<string, SuggestionReason> add)
+        {
+            SectionResolution r = SectionResolver.ResolveProgram(prefix + candidate, target, custom);
+            if (r.IsMatch && r.Canonical is string c)
+            {
+                add(c.Substring(prefix.Length), reason);
+            }
+        }
+
+        private static void AddRenames(string body, ReleaseTable table, SectionTarget target, Action<string, SuggestionReason> add)
+        {
+            foreach (KeyValuePair<string, string> rename in SectionResolver.Renames)
+            {
+                bool matches = rename.Key.EndsWith("/", StringComparison.Ordinal)
+                    ? body.StartsWith(rename.Key, StringComparison.Ordinal) || body == rename.Key.Substring(0, rename.Key.Length - 1)
+                    : body == rename.Key;
+                if (matches && !(table.HasTcx && rename.Key == "classifier"))
+                {
+                    add(rename.Value, SuggestionReason.Renamed);
+                }
+            }
+
+            if (table.HasTcx && (body == "tc" || body == "classifier" || body == "action"))
+            {
+                add("tcx/ingress", SuggestionReason.Renamed);
+                add("tcx/egress", SuggestionReason.Renamed);
+                if (body == "classifier")
+                {
+                    add("tc", SuggestionReason.Renamed);
+                }
+            }
+        }
+
+        private static void AddLegacyPrefix(string lower, SectionTarget target, Action<string, SuggestionReason> add)
+        {
+            // The newest release that still matched prefixes (0.8) knows every legacy entry still in use.
+            LibbpfVersion sloppy = target.Version <= SectionTable.LastSloppyVersion && !target.StrictSectionNames
+                ? target.Version
+                : SectionTable.LastSloppyVersion;
+            SectionResolution old = SectionResolver.Resolve(lower, new SectionTarget(sloppy));
+            if (old.How == MatchKind.LegacyPrefix)
+            {
+                add(old.Entry!.Section, SuggestionReason.LegacyPrefix);
+            }
+        }
+
+        private static void AddSeparatorFixes(string lower, List<SectionEntry> entries, Action<string, SuggestionReason> add)
+        {
+            // Longest entry first: kprobe_multi/f is kprobe.multi/f before it is kprobe/multi/f.
+            var matches = new List<KeyValuePair<SectionEntry, int>>();
+            foreach (SectionEntry e in entries)
+            {
+                string key = e.Type;
+                if (key.Length > lower.Length || key.Length == 0)
+                {
+                    continue;
+                }
+
+                bool changed = false;
+                bool same = true;
+                for (int i = 0; i < key.Length && same; i++)
+                {
+                    char a = lower[i];
+                    char b = key[i];
+                    if (a == b)
+                    {
+                        continue;
+                    }
+
+                    same = IsSeparator(a) && IsSeparator(b);
+                    changed = true;
+                }
+
+                bool boundary = key.Length == lower.Length || IsSeparator(lower[key.Length]);
+                bool separatorAfter = key.Length < lower.Length && lower[key.Length] != '/';
+                if (same && boundary && (changed || (separatorAfter && e.Match != SectionMatch.Exact)))
+                {
+                    matches.Add(new KeyValuePair<SectionEntry, int>(e, key.Length));
+                }
+            }
+
+            matches.Sort((x, y) => y.Value.CompareTo(x.Value));
+            foreach (KeyValuePair<SectionEntry, int> m in matches)
+            {
+                SectionEntry e = m.Key;
+                string rest = lower.Length > m.Value ? lower.Substring(m.Value + 1) : string.Empty;
+                add(e.Match == SectionMatch.Exact || e.Match == SectionMatch.LegacyPrefix || rest.Length == 0
+                    ? e.Section.TrimEnd('+')
+                    : e.Type + "/" + rest, SuggestionReason.Separator);
+            }
+        }
+
+        private static void AddTypos(string lower, List<SectionEntry> entries, Action<string, SuggestionReason> add)
+        {
+            int slash = lower.IndexOf('/');
+            string key = slash < 0 ? lower : lower.Substring(0, slash);
+            string tail = slash < 0 ? string.Empty : lower.Substring(slash);
+
+            var ranked = new List<KeyValuePair<string, int>>();
+            foreach (SectionEntry e in entries)
+            {
+                bool typed = e.Match == SectionMatch.Plus || e.Match == SectionMatch.Slash;
+
+                // Typed entries compare the type and keep the target; exact ones compare the whole name.
+                string mine = typed ? key : lower;
+                string theirs = typed ? e.Type : e.Section;
+                int limit = theirs.Length <= 4 ? 1 : 2;
+                int d = BoundedDistance(mine, theirs, limit);
+                if (d > 0 && d <= limit)
+                {
+                    string candidate = typed ? (tail.Length > 0 ? e.Type + tail : e.Type) : e.Section;
+                    ranked.Add(new KeyValuePair<string, int>(candidate, d));
+                }
+            }
+
+            // OrderBy is stable: equal distances keep table order.
+            foreach (KeyValuePair<string, int> r in ranked.OrderBy(x => x.Value))
+            {
+                add(r.Key, SuggestionReason.Typo);
+            }
+        }
+
+        /// <summary>Optimal string alignment distance, or <paramref name="limit"/> + 1 once it is exceeded.</summary>
+        internal static int BoundedDistance(string a, string b, int limit)
+        {
+            if (Math.Abs(a.Length - b.Length) > limit)
+            {
+                return limit + 1;
+            }
+
+            int n = a.Length;
+            int m = b.Length;
+            var prev2 = new int[m + 1];
+            var prev = new int[m + 1];
+            var cur = new int[m + 1];
+            for (int j = 0; j <= m; j++)
+            {
+                prev[j] = j;
+            }
+
+            for (int i = 1; i <= n; i++)
+            {
+                cur[0] = i;
+                int rowMin = cur[0];
+                for (int j = 1; j <= m; j++)
+                {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    int v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    {
+                        v = Math.Min(v, prev2[j - 2] + 1);
+                    }
+
+                    cur[j] = v;
+                    rowMin = Math.Min(rowMin, v);
+                }
+
+                if (rowMin > limit)
+                {
+                    return limit + 1;
+                }
+
+                int[] t = prev2;
+                prev2 = prev;
+                prev = cur;
+                cur = t;
+            }
+
+            return prev[m];
+        }
+
+        /// <summary>Drops surrounding whitespace, control characters and trailing slashes.</summary>
+        internal static string Clean(string s)
+        {
+            var sb = new StringBuilder(s.Length);
+            foreach (char c in s)
+            {
+                if (!char.IsControl(c) && !IsInvisible(c))
+                {
+                    sb.Append(c);
+                }
+            }
+
+            return sb.ToString().Trim().TrimEnd('/');
+        }
+
+        private static bool IsInvisible(char c) => c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00A0';
+
+        private static bool IsSeparator(char c) => c == '_' || c == '/' || c == '.' || c == '-' || c == ':' || c == ' ';
+    }
+}

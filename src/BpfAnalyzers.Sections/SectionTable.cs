@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+
+namespace BpfAnalyzers.Sections
+{
+    /// <summary>
+    /// libbpf's program section table for every release from 0.1 to the newest. The rows live in
+    /// <c>data/libbpf/tables/*.tsv</c>; <c>SectionTable.g.cs</c> is generated from them and a test fails
+    /// when the two differ.
+    /// </summary>
+    public static partial class SectionTable
+    {
+        private static readonly ReleaseTable[] s_tables;
+
+        // A static constructor, not field initializers: the generated part's arrays must be set first,
+        // and initializer order across partial files is not defined.
+        static SectionTable()
+        {
+            s_tables = BuildTables();
+            Releases = Array.ConvertAll(s_tables, t => t.Version);
+            LastSloppyVersion = FindLastSloppyVersion();
+        }
+
+        /// <summary>Every release with a table, oldest first.</summary>
+        public static IReadOnlyList<LibbpfVersion> Releases { get; }
+
+        internal static IEnumerable<string> ReleaseNames
+        {
+            get
+            {
+                foreach (ReleaseTable t in s_tables)
+                {
+                    yield return t.Version.ToString();
+                }
+            }
+        }
+
+        internal static LibbpfVersion LatestVersion => s_tables[s_tables.Length - 1].Version;
+
+        /// <summary>The newest release whose table still has legacy-prefix entries (0.8).</summary>
+        internal static LibbpfVersion LastSloppyVersion { get; }
+
+        /// <summary>The entries of <paramref name="version"/>, in libbpf's order (the first match wins).</summary>
+        public static IReadOnlyList<SectionEntry> For(LibbpfVersion version) => Get(version).Entries;
+
+        internal static bool HasRelease(LibbpfVersion version) => Find(version) is not null;
+
+        internal static ReleaseTable Get(LibbpfVersion version) =>
+            Find(version) ?? throw new ArgumentOutOfRangeException(nameof(version), $"libbpf {version} has no section table.");
+
+        private static ReleaseTable? Find(LibbpfVersion version)
+        {
+            foreach (ReleaseTable t in s_tables)
+            {
+                if (t.Version == version)
+                {
+                    return t;
+                }
+            }
+
+            return null;
+        }
+
+        private static ReleaseTable[] BuildTables()
+        {
+            var tables = new ReleaseTable[s_releaseVersions.Length];
+            for (int r = 0; r < tables.Length; r++)
+            {
+                ushort[] rows = s_releaseRows[r];
+                var entries = new SectionEntry[rows.Length];
+                for (int i = 0; i < rows.Length; i++)
+                {
+                    entries[i] = s_entries[rows[i]];
+                }
+
+                tables[r] = new ReleaseTable(s_releaseVersions[r], entries);
+            }
+
+            return tables;
+        }
+
+        private static LibbpfVersion FindLastSloppyVersion()
+        {
+            LibbpfVersion last = s_tables[0].Version;
+            foreach (ReleaseTable t in s_tables)
+            {
+                foreach (SectionEntry e in t.Entries)
+                {
+                    if (e.Match == SectionMatch.LegacyPrefix)
+                    {
+                        last = t.Version;
+                        break;
+                    }
+                }
+            }
+
+            return last;
+        }
+    }
+
+    /// <summary>One release's entries, with an index by first character so a lookup tries only the few
+    /// entries that could match, in table order.</summary>
+    internal sealed class ReleaseTable
+    {
+        private static readonly SectionEntry[] s_none = new SectionEntry[0];
+        private readonly SectionEntry[][] _byFirstChar = new SectionEntry[128][];
+
+        public ReleaseTable(LibbpfVersion version, SectionEntry[] entries)
+        {
+            Version = version;
+            Entries = entries;
+            var lists = new List<SectionEntry>?[128];
+            foreach (SectionEntry e in entries)
+            {
+                char c = e.Section[0];
+                (lists[c] ??= new List<SectionEntry>()).Add(e);
+            }
+
+            for (int c = 0; c < 128; c++)
+            {
+                _byFirstChar[c] = lists[c]?.ToArray() ?? s_none;
+            }
+
+            HasTcx = false;
+            foreach (SectionEntry e in entries)
+            {
+                HasTcx |= e.Section == "tcx/ingress";
+            }
+        }
+
+        public LibbpfVersion Version { get; }
+
+        public SectionEntry[] Entries { get; }
+
+        /// <summary>libbpf 1.3 added tcx and marked <c>tc</c>, <c>classifier</c>, <c>action</c> legacy.</summary>
+        public bool HasTcx { get; }
+
+        /// <summary>Every entry whose first character is <paramref name="c"/>; table entries are ASCII.</summary>
+        public SectionEntry[] Candidates(char c) => c < 128 ? _byFirstChar[c] : s_none;
+    }
+}
