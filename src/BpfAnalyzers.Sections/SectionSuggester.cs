@@ -105,16 +105,15 @@ namespace BpfAnalyzers.Sections
                 }
             }
 
-            SectionResolution own = SectionResolver.ResolveProgram(name, target, customSections);
+            // 1. Renamed and legacy entries, and tcx where the release has it (libbpf 1.3: "use tcx").
+            AddRenames(body, table, Add);
 
-            // 1. A name libbpf accepts but spells differently: its canonical form.
+            // 2. A name libbpf accepts but spells differently: its canonical form.
+            SectionResolution own = SectionResolver.ResolveProgram(name, target, customSections);
             if (own.IsMatch && own.Canonical is string canonical && canonical != name)
             {
                 Add(canonical.Substring(prefix.Length), own.IsDeprecated ? SuggestionReason.Renamed : SuggestionReason.Canonical);
             }
-
-            // 2. Renamed and legacy entries, and tcx where the release has it (libbpf 1.3: "use tcx").
-            AddRenames(body, table, target, Add);
 
             // 3. Whitespace, control characters, trailing slashes.
             string cleaned = Clean(body);
@@ -132,13 +131,23 @@ namespace BpfAnalyzers.Sections
                 AddCanonicalOf(lower, prefix, target, customSections, SuggestionReason.Case, Add);
             }
 
-            // 5. What an old libbpf's prefix match made of it (xdpblah → xdp).
+            // A name that loads, or that only needed the mechanical fixes above, is not a typo of
+            // anything: guessing further would only add noise.
+            if (found.Count > 0 || (own.IsMatch && !own.IsLegacyPrefix))
+            {
+                return found;
+            }
+
+            // 5. Separator confusion that accounts for the whole name (sk_skb.stream_parser).
+            AddSeparatorFixes(lower, entries, wholeNameOnly: true, Add);
+
+            // 6. What an old libbpf's prefix match made of it (xdpblah → xdp).
             AddLegacyPrefix(lower, target, Add);
 
-            // 6. Separator confusion (cgroup_sock → cgroup/sock, xdp_devmap/x → xdp/devmap).
-            AddSeparatorFixes(lower, entries, Add);
+            // 7. Other separator confusion, longest entry first (cgroup_sock → cgroup/sock).
+            AddSeparatorFixes(lower, entries, wholeNameOnly: false, Add);
 
-            // 7. Typos, nearest first, keeping the attach target.
+            // 8. Typos, nearest first, keeping the attach target.
             AddTypos(lower, entries, Add);
 
             return found;
@@ -153,7 +162,7 @@ namespace BpfAnalyzers.Sections
             }
         }
 
-        private static void AddRenames(string body, ReleaseTable table, SectionTarget target, Action<string, SuggestionReason> add)
+        private static void AddRenames(string body, ReleaseTable table, Action<string, SuggestionReason> add)
         {
             foreach (KeyValuePair<string, string> rename in SectionResolver.Renames)
             {
@@ -190,7 +199,7 @@ namespace BpfAnalyzers.Sections
             }
         }
 
-        private static void AddSeparatorFixes(string lower, List<SectionEntry> entries, Action<string, SuggestionReason> add)
+        private static void AddSeparatorFixes(string lower, List<SectionEntry> entries, bool wholeNameOnly, Action<string, SuggestionReason> add)
         {
             // Longest entry first: kprobe_multi/f is kprobe.multi/f before it is kprobe/multi/f.
             var matches = new List<KeyValuePair<SectionEntry, int>>();
@@ -217,7 +226,7 @@ namespace BpfAnalyzers.Sections
                     changed = true;
                 }
 
-                bool boundary = key.Length == lower.Length || IsSeparator(lower[key.Length]);
+                bool boundary = key.Length == lower.Length || (!wholeNameOnly && IsSeparator(lower[key.Length]));
                 bool separatorAfter = key.Length < lower.Length && lower[key.Length] != '/';
                 if (same && boundary && (changed || (separatorAfter && e.Match != SectionMatch.Exact)))
                 {
