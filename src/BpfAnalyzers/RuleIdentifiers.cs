@@ -1,0 +1,18 @@
+namespace BpfAnalyzers
+{
+    /// <summary>Every rule ID, in one place. IDs are stable: never reuse or renumber one.</summary>
+    public static class RuleIdentifiers
+    {
+        public const string UnknownSection = "BPF0001";
+        public const string LegacyPrefixSection = "BPF0002";
+        public const string NonCanonicalSection = "BPF0003";
+        public const string DeprecatedSection = "BPF0004";
+        public const string SectionNeedsNewerLibbpf = "BPF0005";
+        public const string MalformedSectionName = "BPF0006";
+        public const string DataSectionAsProgram = "BPF0007";
+        public const string DuplicateSection = "BPF0008";
+        public const string NonConstantSection = "BPF0009";
+        public const string InvalidConfiguration = "BPF0010";
+        public const string InvalidCustomSection = "BPF0011";
+    }
+}

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using BpfAnalyzers.Sections;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace BpfAnalyzers
+{
+    /// <summary>
+    /// Checks every <c>[BpfSection("...")]</c> against libbpf's section table for the target release.
+    /// Any attribute class named <c>BpfSectionAttribute</c> whose first constructor parameter is a string
+    /// counts, so frameworks that define their own keep working.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SectionNameAnalyzer : DiagnosticAnalyzer
+    {
+        internal const string SectionAttributeName = "BpfSectionAttribute";
+        internal const string CustomSectionAttributeName = "BpfCustomSectionAttribute";
+
+        /// <summary>Diagnostic property keys of the ranked fixes: Fix0 is the best.</summary>
+        internal static readonly string[] FixKeys = { "Fix0", "Fix1", "Fix2" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.UnknownSection,
+            Descriptors.LegacyPrefixSection,
+            Descriptors.NonCanonicalSection,
+            Descriptors.DeprecatedSection,
+            Descriptors.SectionNeedsNewerLibbpf,
+            Descriptors.MalformedSectionName,
+            Descriptors.DataSectionAsProgram,
+            Descriptors.DuplicateSection,
+            Descriptors.NonConstantSection,
+            Descriptors.InvalidConfiguration,
+            Descriptors.InvalidCustomSection);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            // No attribute type, no work: nothing is registered for this compilation.
+            if (!AttributeTypes.Exist(context.Compilation, SectionAttributeName))
+            {
+                return;
+            }
+
+            var state = new CompilationState(
+                new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider),
+                CustomSections.Read(context.Compilation, context.CancellationToken));
+            context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
+            context.RegisterCompilationEndAction(state.OnCompilationEnd);
+        }
+
+        private sealed class CompilationState
+        {
+            private readonly AnalyzerSettings _settings;
+            private readonly IReadOnlyList<SectionEntry> _custom;
+            private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
+
+            public CompilationState(AnalyzerSettings settings, IReadOnlyList<SectionEntry> custom)
+            {
+                _settings = settings;
+                _custom = custom;
+            }
+
+            public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
+            {
+                var attribute = (AttributeSyntax)context.Node;
+                string? simpleName = SimpleName(attribute.Name);
+                if (simpleName is null)
+                {
+                    return;
+                }
+
+                bool isSection = simpleName == "BpfSection" || simpleName == SectionAttributeName;
+                bool isCustom = simpleName == "BpfCustomSection" || simpleName == CustomSectionAttributeName;
+                if (!isSection && !isCustom)
+                {
+                    return;
+                }
+
+                if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol ctor ||
+                    ctor.Parameters.Length == 0 ||
+                    ctor.Parameters[0].Type.SpecialType != SpecialType.System_String ||
+                    ctor.ContainingType.Name != (isSection ? SectionAttributeName : CustomSectionAttributeName))
+                {
+                    return;
+                }
+
+                ExpressionSyntax? argument = FirstArgument(attribute, ctor.Parameters[0].Name);
+                if (argument is null || argument.IsMissing || argument.ContainsDiagnostics)
+                {
+                    // Half-typed code: the compiler already reports it.
+                    return;
+                }
+
+                SectionTarget target = _settings.TargetFor(attribute.SyntaxTree);
+                Optional<object?> constant = context.SemanticModel.GetConstantValue(argument, context.CancellationToken);
+                if (!constant.HasValue || (constant.Value is not null && constant.Value is not string))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NonConstantSection, argument.GetLocation(), target.ToString()));
+                    return;
+                }
+
+                string? name = (string?)constant.Value;
+                if (isCustom)
+                {
+                    CustomSections.Check(context, argument, name, target);
+                    return;
+                }
+
+                string program = ProgramName(attribute);
+                SectionFinding? finding = SectionNameRules.Check(name, program, target, _custom);
+                if (finding is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), FixProperties(finding.Fixes), finding.MessageArgs));
+                }
+
+                // libbpf 0.1 made one program of each executable ELF section (bpf_object__add_program()).
+                if (name is not null && target.Version < new LibbpfVersion(0, 2))
+                {
+                    _oneProgramPerSection.Enqueue((name, program, argument.GetLocation()));
+                }
+            }
+
+            public void OnCompilationEnd(CompilationAnalysisContext context)
+            {
+                foreach (string error in _settings.Errors.Keys.OrderBy(e => e, System.StringComparer.Ordinal))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, Location.None, error));
+                }
+
+                foreach (var group in _oneProgramPerSection.GroupBy(p => p.Name, System.StringComparer.Ordinal))
+                {
+                    var uses = group.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start).ToList();
+                    for (int i = 1; i < uses.Count; i++)
+                    {
+                        SectionTarget target = _settings.TargetFor(uses[i].Location.SourceTree!);
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateSection, uses[i].Location, target.ToString(), SectionNameRules.Display(group.Key), uses[0].Program));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The argument bound to the constructor's first parameter: positional, or by name.</summary>
+        internal static ExpressionSyntax? FirstArgument(AttributeSyntax attribute, string parameterName)
+        {
+            if (attribute.ArgumentList is null)
+            {
+                return null;
+            }
+
+            int position = 0;
+            foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
+            {
+                if (argument.NameEquals is not null)
+                {
+                    continue;
+                }
+
+                if (argument.NameColon is not null)
+                {
+                    if (argument.NameColon.Name.Identifier.ValueText == parameterName)
+                    {
+                        return argument.Expression;
+                    }
+
+                    continue;
+                }
+
+                if (position++ == 0)
+                {
+                    return argument.Expression;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? SimpleName(NameSyntax name) => name switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>The function libbpf names the program after, as its messages do.</summary>
+        private static string ProgramName(AttributeSyntax attribute) => attribute.Parent?.Parent switch
+        {
+            MethodDeclarationSyntax m => m.Identifier.ValueText,
+            LocalFunctionStatementSyntax f => f.Identifier.ValueText,
+            BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+            _ => "<program>",
+        };
+
+        private static ImmutableDictionary<string, string?> FixProperties(IReadOnlyList<string> fixes)
+        {
+            if (fixes.Count == 0)
+            {
+                return ImmutableDictionary<string, string?>.Empty;
+            }
+
+            ImmutableDictionary<string, string?>.Builder builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            for (int i = 0; i < fixes.Count && i < FixKeys.Length; i++)
+            {
+                builder[FixKeys[i]] = fixes[i];
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}

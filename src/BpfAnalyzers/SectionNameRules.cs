@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using BpfAnalyzers.Sections;
+
+namespace BpfAnalyzers
+{
+    /// <summary>
+    /// Decides which rule, if any, a constant section name breaks under a target release. Pure logic over
+    /// the section table: the analyzer reports what this returns, the code fixes apply its fixes.
+    /// </summary>
+    internal static class SectionNameRules
+    {
+        public const int MaxFixes = 3;
+
+        /// <summary>Longest name quoted in a message; longer ones are cut with an ellipsis.</summary>
+        private const int MaxDisplayLength = 80;
+
+        /// <summary>ELF sections libbpf reads for itself (bpf_object__elf_collect()).</summary>
+        private static readonly KeyValuePair<string, string>[] s_dataSections =
+        {
+            new KeyValuePair<string, string>(".maps", "BTF-defined maps"),
+            new KeyValuePair<string, string>("maps", "legacy map definitions"),
+            new KeyValuePair<string, string>("license", "the program's license"),
+            new KeyValuePair<string, string>("version", "the kernel version"),
+            new KeyValuePair<string, string>(".rodata", "read-only global data"),
+            new KeyValuePair<string, string>(".data", "global data"),
+            new KeyValuePair<string, string>(".bss", "zero-initialised global data"),
+            new KeyValuePair<string, string>(".kconfig", "Kconfig externs"),
+            new KeyValuePair<string, string>(".ksyms", "kernel symbol externs"),
+            new KeyValuePair<string, string>(".BTF", "BTF type information"),
+            new KeyValuePair<string, string>(".BTF.ext", "BTF line and function information"),
+            new KeyValuePair<string, string>(".addr_space.1", "arena globals"),
+            new KeyValuePair<string, string>(".struct_ops", "struct_ops maps"),
+            new KeyValuePair<string, string>(".struct_ops.link", "struct_ops maps"),
+        };
+
+        /// <summary>
+        /// Checks <paramref name="name"/> as the section of program <paramref name="programName"/>.
+        /// Returns null when libbpf of the target loads it as written. Allocates nothing in that case.
+        /// </summary>
+        public static SectionFinding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        {
+            if (name is null)
+            {
+                return Malformed("is null", null, target);
+            }
+
+            if (Malformation(name) is string what)
+            {
+                return Malformed(what, name, target);
+            }
+
+            if (DataSection(name) is string data)
+            {
+                return new SectionFinding(Descriptors.DataSectionAsProgram, new object[] { target.ToString(), Display(name), data }, Array.Empty<string>());
+            }
+
+            SectionResolution r = SectionResolver.ResolveProgram(name, target, custom);
+            if (!r.IsMatch)
+            {
+                LibbpfVersion? first = SectionResolver.FirstReleaseAccepting(name, target);
+                if (first is LibbpfVersion newer)
+                {
+                    return new SectionFinding(
+                        Descriptors.SectionNeedsNewerLibbpf,
+                        new object[] { target.ToString(), Display(name), newer.ToString(), programName },
+                        Fixes(name, target, custom));
+                }
+
+                IReadOnlyList<string> fixes = Fixes(name, target, custom);
+                return new SectionFinding(
+                    Descriptors.UnknownSection,
+                    new object[] { target.ToString(), Display(name), programName, DidYouMean(fixes) },
+                    fixes);
+            }
+
+            if (r.IsLegacyPrefix)
+            {
+                SectionEntry e = r.Entry!;
+                return new SectionFinding(
+                    Descriptors.LegacyPrefixSection,
+                    new object[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName },
+                    Fixes(name, target, custom));
+            }
+
+            if (r.IsDeprecated)
+            {
+                IReadOnlyList<string> fixes = Fixes(name, target, custom);
+                string how = (r.Entry!.Flags & SectionFlags.Deprecated) != 0
+                    ? $"deprecated (libbpf prints \"SEC(\"{r.Entry.Section.TrimEnd('/')}\") is deprecated\")"
+                    : "legacy (libbpf 1.3: \"deprecated / legacy, use tcx\")";
+                return new SectionFinding(
+                    Descriptors.DeprecatedSection,
+                    new object[] { target.ToString(), Display(name), how, fixes.Count == 0 ? "a current name" : Quoted(fixes, "or") },
+                    fixes);
+            }
+
+            if (!r.IsCanonical)
+            {
+                string canonical = r.Canonical!;
+                string why = r.AttachTargetStart >= 0 && r.AttachTarget!.Length == 0
+                    ? "the attach target after '/' is empty"
+                    : "it is not how libbpf spells it";
+                return new SectionFinding(
+                    Descriptors.NonCanonicalSection,
+                    new object[] { target.ToString(), Display(name), why, Display(canonical) },
+                    new[] { canonical });
+            }
+
+            return null;
+        }
+
+        private static SectionFinding Malformed(string what, string? name, SectionTarget target)
+        {
+            var fixes = new List<string>();
+            if (name is not null)
+            {
+                foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, null, MaxFixes))
+                {
+                    fixes.Add(s.Name);
+                }
+            }
+
+            string subject = name is null ? what : $"'{Display(name)}' {what}";
+            return new SectionFinding(Descriptors.MalformedSectionName, new object[] { target.ToString(), subject }, fixes);
+        }
+
+        /// <summary>What makes a name malformed, or null. Scans once; allocates nothing for a clean name.</summary>
+        internal static string? Malformation(string name)
+        {
+            if (name.Length == 0)
+            {
+                return "is empty";
+            }
+
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (char.IsControl(c))
+                {
+                    return "contains the control character " + CodePoint(c);
+                }
+
+                if (IsInvisible(c))
+                {
+                    return "contains the invisible character " + CodePoint(c);
+                }
+            }
+
+            if (char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[name.Length - 1]))
+            {
+                return "has leading or trailing whitespace";
+            }
+
+            return null;
+        }
+
+        private static bool IsInvisible(char c) =>
+            c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+
+        private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+
+        internal static string? DataSection(string name)
+        {
+            foreach (KeyValuePair<string, string> d in s_dataSections)
+            {
+                if (name == d.Key)
+                {
+                    return d.Value;
+                }
+            }
+
+            // Named data sections (libbpf 0.6+): .rodata.*, .data.*, .bss.*; and relocation sections.
+            if (name.StartsWith(".rodata.", StringComparison.Ordinal) || name.StartsWith(".data.", StringComparison.Ordinal))
+            {
+                return "global data";
+            }
+
+            if (name.StartsWith(".bss.", StringComparison.Ordinal))
+            {
+                return "zero-initialised global data";
+            }
+
+            return name.StartsWith(".rel", StringComparison.Ordinal) ? "relocations" : null;
+        }
+
+        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        {
+            IReadOnlyList<SectionSuggestion> suggestions = SectionSuggester.Suggest(name, target, custom, MaxFixes);
+            var fixes = new string[suggestions.Count];
+            for (int i = 0; i < fixes.Length; i++)
+            {
+                fixes[i] = suggestions[i].Name;
+            }
+
+            return fixes;
+        }
+
+        private static string DidYouMean(IReadOnlyList<string> fixes) =>
+            fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes, "or") + "?";
+
+        private static string Quoted(IReadOnlyList<string> names, string conjunction)
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(i == names.Count - 1 ? " " + conjunction + " " : ", ");
+                }
+
+                sb.Append('\'').Append(Display(names[i])).Append('\'');
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>A name as a message quotes it: control characters escaped, long names cut.</summary>
+        internal static string Display(string name)
+        {
+            var sb = new StringBuilder(Math.Min(name.Length, MaxDisplayLength) + 8);
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (sb.Length >= MaxDisplayLength)
+                {
+                    sb.Append("…");
+                    break;
+                }
+
+                char c = name[i];
+                if (char.IsControl(c) || IsInvisible(c))
+                {
+                    sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace BpfAnalyzers.Tests
+{
+    /// <summary>One behaviour per test: which names each rule flags, and which it leaves alone.</summary>
+    public class SectionNameAnalyzerTests
+    {
+        private static string Program(string attribute) => $$"""
+            using BpfAnalyzers;
+
+            static class Programs
+            {
+                {{attribute}}
+                static int Handle() => 0;
+            }
+            """;
+
+        [Theory]
+        [InlineData("xdp")]
+        [InlineData("kprobe/do_sys_open")]
+        [InlineData("kprobe")]
+        [InlineData("tp/sched/sched_switch")]
+        [InlineData("uprobe//bin/bash:readline")]
+        [InlineData("cgroup/sock_create")]
+        [InlineData("tcx/ingress")]
+        [InlineData("?xdp")]
+        [InlineData("struct_ops/x")]
+        public Task Valid_names_raise_nothing(string name) =>
+            Verify.Analyzer(Program($"[BpfSection(\"{name}\")]"));
+
+        [Fact]
+        public Task Unknown_name_is_an_error_that_quotes_libbpf_and_suggests() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|#0:\"xdpblah\"|})]"),
+                null,
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                    "libbpf 1.7", "xdpblah", "Handle", "; did you mean 'xdp'?"));
+
+        [Fact]
+        public Task Unknown_name_with_no_close_match_has_no_suggestion() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|#0:\"user\"|})]"),
+                null,
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments("libbpf 1.7", "user", "Handle", ""));
+
+        [Fact]
+        public Task Legacy_prefix_name_warns_where_it_still_loads() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|#0:\"xdp_devmap_omg\"|})]"),
+                "build_property.BpfLibbpfVersion = 0.1",
+                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp_devmap_omg", "xdp", "xdp"));
+
+        [Fact]
+        public Task Legacy_prefix_name_is_unknown_from_1_0() =>
+            Verify.Analyzer(Program("[BpfSection({|BPF0001:\"perf_eventblah\"|})]"), "build_property.BpfLibbpfVersion = 1.0");
+
+        [Fact]
+        public Task Strict_section_names_turn_the_legacy_warning_into_an_error_in_0_8() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|BPF0001:\"xdpblah\"|})]"),
+                "build_property.BpfLibbpfVersion = 0.8\nbuild_property.BpfStrictSectionNames = true");
+
+        [Fact]
+        public Task Kprobe_with_an_empty_target_is_not_canonical() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|#0:\"kprobe/\"|})]"),
+                null,
+                Verify.Diagnostic(Descriptors.NonCanonicalSection).WithLocation(0).WithArguments("libbpf 1.7", "kprobe/", "the attach target after '/' is empty", "kprobe"));
+
+        [Fact]
+        public Task Deprecated_name_names_its_replacement() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|#0:\"classifier\"|})]"),
+                "build_property.BpfLibbpfVersion = 0.8",
+                Verify.Diagnostic(Descriptors.DeprecatedSection).WithLocation(0).WithArguments(
+                    "libbpf 0.8", "classifier", "deprecated (libbpf prints \"SEC(\"classifier\") is deprecated\")", "'tc'"));
+
+        [Fact]
+        public Task Tc_is_legacy_where_tcx_exists() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|#0:\"tc\"|})]"),
+                null,
+                Verify.Diagnostic(Descriptors.DeprecatedSection).WithLocation(0).WithArguments(
+                    "libbpf 1.7", "tc", "legacy (libbpf 1.3: \"deprecated / legacy, use tcx\")", "'tcx/ingress' or 'tcx/egress'"));
+
+        [Fact]
+        public Task Tc_is_fine_before_tcx() =>
+            Verify.Analyzer(Program("[BpfSection(\"tc\")]"), "build_property.BpfLibbpfVersion = 1.2");
+
+        [Theory]
+        [InlineData("tcx/ingress", "1.2", "1.3")]
+        [InlineData("kprobe.session/f", "1.4", "1.5")]
+        [InlineData("?xdp", "0.7", "0.8")]
+        public Task Names_from_a_newer_release_name_that_release(string name, string target, string first) =>
+            Verify.Analyzer(
+                Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
+                "build_property.BpfLibbpfVersion = " + target,
+                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, first, "Handle"));
+
+        [Theory]
+        [InlineData("\"\"", "'' is empty")]
+        [InlineData("\" xdp\"", "' xdp' has leading or trailing whitespace")]
+        [InlineData("\"xdp\\t\"", "'xdp\\u0009' contains the control character U+0009")]
+        [InlineData("\"xdp\\0\"", "'xdp\\u0000' contains the control character U+0000")]
+        [InlineData("\"x\\u200Bdp\"", "'x\\u200Bdp' contains the invisible character U+200B")]
+        [InlineData("null", "is null")]
+        public Task Empty_padded_and_control_character_names_are_malformed(string literal, string what) =>
+            Verify.Analyzer(
+                Program($"[BpfSection({{|#0:{literal}|}})]"),
+                null,
+                Verify.Diagnostic(Descriptors.MalformedSectionName).WithLocation(0).WithArguments("libbpf 1.7", what.Replace("'' is empty", "'' is empty")));
+
+        [Theory]
+        [InlineData(".maps")]
+        [InlineData("license")]
+        [InlineData(".rodata")]
+        [InlineData(".bss")]
+        [InlineData(".data")]
+        [InlineData("maps")]
+        [InlineData("version")]
+        [InlineData(".rodata.str1.1")]
+        public Task Data_sections_are_not_program_sections(string name) =>
+            Verify.Analyzer(Program($"[BpfSection({{|BPF0007:\"{name}\"|}})]"));
+
+        [Fact]
+        public Task Two_programs_in_one_section_are_an_error_under_0_1() =>
+            Verify.Analyzer(
+                """
+                using BpfAnalyzers;
+                static class Programs
+                {
+                    [BpfSection("xdp")] static int First() => 0;
+                    [BpfSection({|#0:"xdp"|})] static int Second() => 0;
+                }
+                """,
+                "build_property.BpfLibbpfVersion = 0.1",
+                Verify.Diagnostic(Descriptors.DuplicateSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp", "First"));
+
+        [Fact]
+        public Task Two_programs_in_one_section_are_fine_from_0_2() =>
+            Verify.Analyzer(
+                """
+                using BpfAnalyzers;
+                static class Programs
+                {
+                    [BpfSection("xdp")] static int First() => 0;
+                    [BpfSection("xdp")] static int Second() => 0;
+                }
+                """,
+                "build_property.BpfLibbpfVersion = 0.2");
+
+        [Fact]
+        public Task Non_constant_argument_gets_its_own_diagnostic() =>
+            Verify.Analyzer(
+                """
+                using BpfAnalyzers;
+                static class Programs
+                {
+                    static readonly string Name = "xdp";
+                    [BpfSection({|#0:{|CS0182:Name|}|})] static int Handle() => 0;
+                }
+                """,
+                null,
+                Verify.Diagnostic(Descriptors.NonConstantSection).WithLocation(0).WithArguments("libbpf 1.7"));
+    }
+}
