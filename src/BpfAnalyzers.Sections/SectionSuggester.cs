@@ -141,7 +141,9 @@ namespace BpfAnalyzers.Sections
             // 5. Separator confusion that accounts for the whole name (sk_skb.stream_parser).
             AddSeparatorFixes(lower, entries, wholeNameOnly: true, Add);
 
-            // 6. What an old libbpf's prefix match made of it (xdpblah → xdp).
+            // 6. What an old libbpf's prefix match made of it (xdpblah → xdp); custom sections were
+            // never prefix matches, but userargh is still plainly user.
+            AddCustomPrefix(lower, customSections, target, Add);
             AddLegacyPrefix(lower, target, Add);
 
             // 7. Other separator confusion, longest entry first (cgroup_sock → cgroup/sock).
@@ -182,6 +184,22 @@ namespace BpfAnalyzers.Sections
                 if (body == "classifier")
                 {
                     add("tc", SuggestionReason.Renamed);
+                }
+            }
+        }
+
+        private static void AddCustomPrefix(string lower, IReadOnlyList<SectionEntry>? custom, SectionTarget target, Action<string, SuggestionReason> add)
+        {
+            if (custom is null || target.Version < LibbpfVersion.V0_8)
+            {
+                return;
+            }
+
+            foreach (SectionEntry e in custom)
+            {
+                if (e.Match != SectionMatch.Slash && lower.Length > e.Type.Length && lower.StartsWith(e.Type, StringComparison.Ordinal))
+                {
+                    add(e.Type, SuggestionReason.LegacyPrefix);
                 }
             }
         }

@@ -1,0 +1,145 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace BpfAnalyzers.Tests
+{
+    /// <summary>Which attributes are checked, how arguments are evaluated, and what happens in broken code.</summary>
+    public class AttributeRecognitionTests
+    {
+        [Fact]
+        public Task A_framework_attribute_of_the_same_name_in_another_namespace_is_checked() =>
+            Verify.Analyzer("""
+                namespace MyBpf
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Method)]
+                    sealed class BpfSectionAttribute : System.Attribute
+                    {
+                        public BpfSectionAttribute(string section, int flags = 0) { }
+                    }
+
+                    static class Programs
+                    {
+                        [BpfSection({|BPF0001:"xdpblah"|})] static int Handle() => 0;
+                        [MyBpf.BpfSectionAttribute("xdp", 1)] static int Other() => 0;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task An_attribute_of_that_name_without_a_string_parameter_is_ignored() =>
+            Verify.Analyzer("""
+                sealed class BpfSectionAttribute : System.Attribute
+                {
+                    public BpfSectionAttribute(int id) { }
+                }
+                static class Programs
+                {
+                    [BpfSection(42)] static int Handle() => 0;
+                }
+                """);
+
+        [Fact]
+        public Task A_compilation_without_the_attribute_gets_no_diagnostics()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    sealed class OtherAttribute : System.Attribute { public OtherAttribute(string s) { } }
+                    static class Programs { [Other("xdpblah")] static int Handle() => 0; }
+                    """,
+            };
+            test.TestState.AdditionalReferences.Clear();
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Const_fields_and_constant_expressions_are_evaluated() =>
+            Verify.Analyzer("""
+                using BpfAnalyzers;
+                static class Programs
+                {
+                    const string Prefix = "kprobe";
+                    const string Bad = "kprobes";
+                    [BpfSection(Prefix + "/do_sys_open")] static int A() => 0;
+                    [BpfSection($"{Prefix}/do_sys_open")] static int B() => 0;
+                    [BpfSection({|BPF0001:Bad + "/do_sys_open"|})] static int C() => 0;
+                    [BpfSection({|BPF0001:$"{Bad}/do_sys_open"|})] static int D() => 0;
+                    [BpfSection(nameof(xdp))] static int E() => 0;
+                    static int xdp;
+                }
+                """);
+
+        [Fact]
+        public Task Named_and_qualified_forms_are_checked() =>
+            Verify.Analyzer("""
+                static class Programs
+                {
+                    [BpfAnalyzers.BpfSection(name: {|BPF0001:"xdpblah"|})] static int A() => 0;
+                    [global::BpfAnalyzers.BpfSectionAttribute({|BPF0001:"xdpblah"|}, AttachTargetSetInCode = true)] static int B() => 0;
+                }
+                """);
+
+        [Fact]
+        public Task Local_functions_are_checked() =>
+            Verify.Analyzer("""
+                using BpfAnalyzers;
+                static class Programs
+                {
+                    static void Outer()
+                    {
+                        [BpfSection({|BPF0001:"xdpblah"|})] static int Local() => 0;
+                        Local();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_half_typed_attribute_raises_only_compiler_errors()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using BpfAnalyzers;
+                    static class Programs
+                    {
+                        [BpfSection("xdp
+                        static int Handle() => 0;
+                    }
+                    """,
+            };
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task An_attribute_with_no_argument_yet_raises_only_compiler_errors()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using BpfAnalyzers;
+                    static class Programs
+                    {
+                        [BpfSection(]
+                        static int Handle() => 0;
+                    }
+                    """,
+            };
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Generated_code_is_skipped()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("Programs.g.cs", """
+                // <auto-generated/>
+                using BpfAnalyzers;
+                static class Programs { [BpfSection("xdpblah")] static int Handle() => 0; }
+                """));
+            return test.RunAsync();
+        }
+    }
+}
