@@ -55,10 +55,13 @@ namespace BpfAnalyzers.Sections
     /// <summary>
     /// Proposes what a wrong, sloppy or deprecated name should be, best first. Every proposal resolves
     /// under the same target without legacy prefix matching. The cost is bounded by the table, not by the
-    /// name: edit distance gives up as soon as lengths differ by more than the bound, so a 1 MB string costs a few linear passes.
+    /// name: names longer than <see cref="MaxGuessLength"/> get no guesses, and edit distance gives up as soon as lengths differ by more than its bound.
     /// </summary>
     public static class SectionSuggester
     {
+        /// <summary>Longer names get only the canonical form and the legacy prefix, never guesses.</summary>
+        internal const int MaxGuessLength = 4096;
+
         public static IReadOnlyList<SectionSuggestion> Suggest(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null, int max = 3)
         {
             if (name is null)
@@ -113,6 +116,17 @@ namespace BpfAnalyzers.Sections
             if (own.IsMatch && own.Canonical is string canonical && canonical != name)
             {
                 Add(canonical.Substring(prefix.Length), own.IsDeprecated ? SuggestionReason.Renamed : SuggestionReason.Canonical);
+            }
+
+            // A name this long is no typo; only the cheap, allocation-free answers are worth giving.
+            if (name.Length > MaxGuessLength)
+            {
+                if (found.Count == 0 && !own.IsMatch)
+                {
+                    AddLegacyPrefix(name, target, Add);
+                }
+
+                return found;
             }
 
             // 3. Whitespace, control characters, trailing slashes.
@@ -286,10 +300,14 @@ namespace BpfAnalyzers.Sections
                 }
             }
 
-            // OrderBy is stable: equal distances keep table order.
-            foreach (KeyValuePair<string, int> r in ranked.OrderBy(x => x.Value))
+            // Only the nearest: kprobes is kprobe, not also uprobe.s. Equal distances keep table order.
+            int nearest = ranked.Count == 0 ? 0 : ranked.Min(x => x.Value);
+            foreach (KeyValuePair<string, int> r in ranked)
             {
-                add(r.Key, SuggestionReason.Typo);
+                if (r.Value == nearest)
+                {
+                    add(r.Key, SuggestionReason.Typo);
+                }
             }
         }
 

@@ -11,7 +11,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor UnknownSection = Rule(
             RuleIdentifiers.UnknownSection,
             "Unknown BPF section name",
-            "{0} does not know section '{1}' and would fail to load the program: \"prog '{2}': missing BPF prog type, check ELF section name '{1}'\"{3}",
+            "{0} does not know section '{1}' and would fail to load the program: \"{2}\"{3}",
             SectionsCategory,
             DiagnosticSeverity.Error,
             "libbpf infers a program's type from its ELF section name. A name that matches no entry of the section table fails at load time.");
@@ -43,7 +43,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor SectionNeedsNewerLibbpf = Rule(
             RuleIdentifiers.SectionNeedsNewerLibbpf,
             "BPF section name needs a newer libbpf",
-            "Section '{1}' needs libbpf {2} or newer, but the project targets {0}, which would fail to load the program: \"prog '{3}': missing BPF prog type, check ELF section name '{1}'\"",
+            "Section '{1}' needs libbpf {2} or newer, but the project targets {0}, which would fail to load the program: \"{3}\"",
             SectionsCategory,
             DiagnosticSeverity.Error,
             "Each libbpf release adds section names. Set BpfLibbpfVersion to the release the program runs with.");

@@ -65,14 +65,14 @@ namespace BpfAnalyzers
                 {
                     return new SectionFinding(
                         Descriptors.SectionNeedsNewerLibbpf,
-                        new object[] { target.ToString(), Display(name), newer.ToString(), programName },
+                        new object[] { target.ToString(), Display(name), newer.ToString(), LoadFailure(name, programName, target) },
                         Fixes(name, target, custom));
                 }
 
                 IReadOnlyList<string> fixes = Fixes(name, target, custom);
                 return new SectionFinding(
                     Descriptors.UnknownSection,
-                    new object[] { target.ToString(), Display(name), programName, DidYouMean(fixes) },
+                    new object[] { target.ToString(), Display(name), LoadFailure(name, programName, target), DidYouMean(fixes) },
                     fixes);
             }
 
@@ -111,6 +111,10 @@ namespace BpfAnalyzers
 
             return null;
         }
+
+        /// <summary>What libbpf of the target prints when it fails to load the program.</summary>
+        private static string LoadFailure(string name, string programName, SectionTarget target) =>
+            string.Join("\" then \"", LibbpfMessages.UnknownSection(Display(name), target.Version, programName));
 
         private static SectionFinding Malformed(string what, string? name, SectionTarget target)
         {

@@ -143,5 +143,13 @@ namespace BpfAnalyzers.Sections.Tests
                 }
             }
         }
+
+        [Fact]
+        public void A_megabyte_name_gets_only_cheap_answers()
+        {
+            string huge = "xdp" + new string('a', 1 << 20);
+            Assert.Equal(new[] { "xdp" }, Suggest(huge));
+            Assert.Empty(Suggest(new string('k', 1 << 20)));
+        }
     }
 }

@@ -35,14 +35,22 @@ namespace BpfAnalyzers.Tests
                 Program("[BpfSection({|#0:\"xdpblah\"|})]"),
                 null,
                 Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
-                    "libbpf 1.7", "xdpblah", "Handle", "; did you mean 'xdp'?"));
+                    "libbpf 1.7", "xdpblah", "prog 'Handle': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"));
 
         [Fact]
         public Task Unknown_name_with_no_close_match_has_no_suggestion() =>
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"user\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments("libbpf 1.7", "user", "Handle", ""));
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments("libbpf 1.7", "user", "prog 'Handle': missing BPF prog type, check ELF section name 'user'", ""));
+
+        [Fact]
+        public Task Under_0_1_the_message_is_what_libbpf_0_1_printed() =>
+            Verify.Analyzer(
+                Program("[BpfSection({|#0:\"user\"|})]"),
+                "build_property.BpfLibbpfVersion = 0.1",
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                    "libbpf 0.1", "user", "load bpf program failed: Invalid argument\" then \"failed to load program 'user'", ""));
 
         [Fact]
         public Task Legacy_prefix_name_warns_where_it_still_loads() =>
@@ -96,7 +104,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 "build_property.BpfLibbpfVersion = " + target,
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, first, "Handle"));
+                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, first, $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'"));
 
         [Theory]
         [InlineData("\"\"", "'' is empty")]

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
-using BpfAnalyzers.Sections;
 
-namespace BpfAnalyzers.Cli
+namespace BpfAnalyzers.Sections
 {
     /// <summary>
     /// What libbpf itself prints about a section name, word for word, per release (<c>src/libbpf.c</c>).
-    /// libbpf names the program by its C function; we do not know it, so <see cref="ProgramPlaceholder"/>
-    /// stands in.
+    /// libbpf names the program by its C function; where the caller does not know it,
+    /// <see cref="ProgramPlaceholder"/> stands in.
     /// </summary>
-    internal static class LibbpfMessages
+    public static class LibbpfMessages
     {
         public const string ProgramPlaceholder = "PROG";
 
@@ -21,17 +20,17 @@ namespace BpfAnalyzers.Cli
         /// <c>bpf_object_load_prog()</c>). Before, libbpf asked the kernel anyway, which refused the
         /// unspecified type with EINVAL, and named the program by its section (0.1) or its name (0.2).
         /// </summary>
-        public static IReadOnlyList<string> UnknownSection(string section, LibbpfVersion version)
+        public static IReadOnlyList<string> UnknownSection(string section, LibbpfVersion version, string program = ProgramPlaceholder)
         {
             if (version >= s_v0_3)
             {
-                return new[] { $"prog '{ProgramPlaceholder}': missing BPF prog type, check ELF section name '{section}'" };
+                return new[] { $"prog '{program}': missing BPF prog type, check ELF section name '{section}'" };
             }
 
             return new[]
             {
                 "load bpf program failed: Invalid argument",
-                $"failed to load program '{(version >= s_v0_2 ? ProgramPlaceholder : section)}'",
+                $"failed to load program '{(version >= s_v0_2 ? program : section)}'",
             };
         }
 
@@ -40,8 +39,8 @@ namespace BpfAnalyzers.Cli
             $"SEC(\"{section}\") is deprecated, please see https://github.com/libbpf/libbpf/wiki/Libbpf-1.0-migration-guide#bpf-program-sec-annotation-deprecations for details";
 
         /// <summary><c>SEC_ATTACH_BTF</c> types with no target, from 0.8 (<c>libbpf_prepare_prog_load()</c>).</summary>
-        public static string NoBtfAttachTarget() =>
-            $"prog '{ProgramPlaceholder}': no BTF-based attach target is specified, use bpf_program__set_attach_target()";
+        public static string NoBtfAttachTarget(string program = ProgramPlaceholder) =>
+            $"prog '{program}': no BTF-based attach target is specified, use bpf_program__set_attach_target()";
 
         public static readonly LibbpfVersion NoBtfAttachTargetSince = LibbpfVersion.V0_8;
     }
