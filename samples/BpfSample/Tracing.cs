@@ -1,0 +1,24 @@
+using BpfAnalyzers;
+
+namespace BpfSample
+{
+    /// <summary>Kernel tracing: kprobes and tracepoints.</summary>
+    public static class Tracing
+    {
+        private const string Syscall = "kprobe/do_sys_openat2";
+
+        [BpfSection(Syscall)]
+        public static int OnOpen(PtRegs ctx) => 0;
+
+        // A typo: libbpf has no "kprobes" type.
+        [BpfSection("kprobes/do_unlinkat")]
+        public static int OnUnlink(PtRegs ctx) => 0;
+
+        // Loads, but the empty target after '/' means no auto-attach: write "kprobe".
+        [BpfSection("kprobe/")]
+        public static int OnAnything(PtRegs ctx) => 0;
+
+        [BpfSection("tp/sched/sched_switch")]
+        public static int OnSwitch(PtRegs ctx) => 0;
+    }
+}
