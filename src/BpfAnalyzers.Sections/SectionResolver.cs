@@ -12,7 +12,7 @@ namespace BpfAnalyzers.Sections
     {
         /// <summary>
         /// Renamed entries: libbpf 0.7 deprecated <c>xdp_devmap/</c> and <c>xdp_cpumap/</c> for
-        /// <c>xdp/devmap</c> and <c>xdp/cpumap</c> (removed in 1.0); 0.8 deprecated <c>classifier</c> for
+        /// <c>xdp/devmap</c> and <c>xdp/cpumap</c> (removed in 1.0) and <c>classifier</c> for
         /// <c>tc</c>. Same program type and attach type, so the new name is the canonical one.
         /// </summary>
         internal static readonly KeyValuePair<string, string>[] Renames =

@@ -23,6 +23,21 @@ namespace BpfAnalyzers.Sections.Tests
         }
 
         [Fact]
+        public void Docs_section_table_md_is_generated_from_the_tsv_tables()
+        {
+            string path = Path.Combine(RepoPaths.Root, "docs", "section-table.md");
+            string expected = SectionTablePage.Render(RepoPaths.Tables);
+            if (Environment.GetEnvironmentVariable("BPF_UPDATE_GENERATED") == "1")
+            {
+                File.WriteAllText(path, expected);
+            }
+
+            Assert.True(
+                File.Exists(path) && File.ReadAllText(path) == expected,
+                "docs/section-table.md is stale: run BPF_UPDATE_GENERATED=1 dotnet test tests/BpfAnalyzers.Sections.Tests");
+        }
+
+        [Fact]
         public void Every_release_table_in_the_data_is_in_the_resolver_in_the_same_order()
         {
             foreach (var t in SectionTableSource.ReadTables(RepoPaths.Tables))

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace BpfAnalyzers.Tests
+{
+    /// <summary>
+    /// A rule is done when its descriptor, release-tracking entry, doc page and README row all exist and
+    /// agree. These tests fail when any of them drifts.
+    /// </summary>
+    public class RulesCatalogTests
+    {
+        private static readonly string Root = FindRoot();
+
+        private static IReadOnlyList<DiagnosticDescriptor> AllDescriptors() =>
+            typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+                .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+                .OrderBy(d => d.Id, StringComparer.Ordinal)
+                .ToList();
+
+        [Fact]
+        public void Every_descriptor_is_reported_by_some_analyzer_and_vice_versa()
+        {
+            var supported = typeof(SectionNameAnalyzer).Assembly.GetTypes()
+                .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+                .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+                .Select(d => d.Id)
+                .Distinct()
+                .OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(AllDescriptors().Select(d => d.Id), supported);
+        }
+
+        [Fact]
+        public void Ids_are_unique_and_match_the_rule_identifiers()
+        {
+            var ids = AllDescriptors().Select(d => d.Id).ToList();
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            var constants = typeof(RuleIdentifiers).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(f => (string)f.GetRawConstantValue()!)
+                .OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(ids, constants);
+        }
+
+        [Fact]
+        public void Every_help_link_points_to_a_doc_page_that_exists()
+        {
+            foreach (DiagnosticDescriptor d in AllDescriptors())
+            {
+                Assert.EndsWith($"/docs/rules/{d.Id}.md", d.HelpLinkUri, StringComparison.Ordinal);
+                Assert.True(File.Exists(Path.Combine(Root, "docs", "rules", d.Id + ".md")), $"docs/rules/{d.Id}.md is missing");
+            }
+        }
+
+        [Fact]
+        public void Doc_pages_exist_for_exactly_the_rules_and_start_with_their_title()
+        {
+            var pages = Directory.GetFiles(Path.Combine(Root, "docs", "rules"), "*.md")
+                .Select(Path.GetFileNameWithoutExtension)
+                .OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(AllDescriptors().Select(d => d.Id), pages);
+            foreach (DiagnosticDescriptor d in AllDescriptors())
+            {
+                string first = File.ReadLines(Path.Combine(Root, "docs", "rules", d.Id + ".md")).First();
+                Assert.Equal($"# {d.Id}: {d.Title}", first);
+            }
+        }
+
+        [Fact]
+        public void Release_tracking_lists_every_rule_with_its_category_and_severity()
+        {
+            var tracked = new Dictionary<string, (string Category, string Severity)>();
+            foreach (string file in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
+            {
+                foreach (string line in File.ReadLines(Path.Combine(Root, "src", "BpfAnalyzers", file)))
+                {
+                    Match m = Regex.Match(line, @"^(BPF\d{4})\s*\|\s*(\w+)\s*\|\s*(\w+)\s*\|");
+                    if (m.Success)
+                    {
+                        tracked[m.Groups[1].Value] = (m.Groups[2].Value, m.Groups[3].Value);
+                    }
+                }
+            }
+
+            Assert.Equal(AllDescriptors().Select(d => d.Id), tracked.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            foreach (DiagnosticDescriptor d in AllDescriptors())
+            {
+                Assert.Equal((d.Category, d.DefaultSeverity.ToString()), tracked[d.Id]);
+            }
+        }
+
+        [Fact]
+        public void Readme_rule_table_is_generated_from_the_descriptors()
+        {
+            string path = Path.Combine(Root, "README.md");
+            string readme = File.ReadAllText(path);
+            const string begin = "<!-- rules:begin -->\n";
+            const string end = "<!-- rules:end -->";
+            int start = readme.IndexOf(begin, StringComparison.Ordinal);
+            int stop = readme.IndexOf(end, StringComparison.Ordinal);
+            Assert.True(start >= 0 && stop > start, "README.md lacks the <!-- rules:begin --> / <!-- rules:end --> markers");
+
+            var table = new StringBuilder("| ID | Severity | Title |\n|----|----------|-------|\n");
+            foreach (DiagnosticDescriptor d in AllDescriptors())
+            {
+                table.Append($"| [{d.Id}](docs/rules/{d.Id}.md) | {d.DefaultSeverity} | {d.Title} |\n");
+            }
+
+            string expected = readme.Substring(0, start + begin.Length) + table + readme.Substring(stop);
+            if (Environment.GetEnvironmentVariable("BPF_UPDATE_GENERATED") == "1")
+            {
+                File.WriteAllText(path, expected);
+            }
+
+            Assert.True(readme == expected, "The README rule table is stale: run BPF_UPDATE_GENERATED=1 dotnet test tests/BpfAnalyzers.Tests");
+        }
+
+        private static string FindRoot()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BpfAnalyzers.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("BpfAnalyzers.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
