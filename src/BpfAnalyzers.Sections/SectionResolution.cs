@@ -65,7 +65,7 @@ namespace BpfAnalyzers.Sections
         /// </summary>
         public string? Canonical => SectionResolver.CanonicalOf(this);
 
-        /// <summary>True when <see cref="Canonical"/> differs from the name.</summary>
+        /// <summary>True when the name matched and is already written as <see cref="Canonical"/>.</summary>
         public bool IsCanonical => IsMatch && SectionResolver.IsCanonical(this);
 
         public override string ToString() =>

@@ -191,6 +191,12 @@ namespace BpfAnalyzers.Sections
                 }
             }
 
+            // Before 1.3 there is no tcx: a tcx program is written as plain tc.
+            if (!table.HasTcx && (body == "tcx/ingress" || body == "tcx/egress" || body == "tc/ingress" || body == "tc/egress"))
+            {
+                add("tc", SuggestionReason.Renamed);
+            }
+
             if (table.HasTcx && (body == "tc" || body == "classifier" || body == "action"))
             {
                 add("tcx/ingress", SuggestionReason.Renamed);

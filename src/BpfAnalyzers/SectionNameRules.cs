@@ -49,7 +49,20 @@ namespace BpfAnalyzers
 
             if (Malformation(name) is string what)
             {
-                return Malformed(what, name, target);
+                // libbpf compares bytes: whitespace or a control character inside a type+ target still
+                // loads (kprobe/foo\t), and an embedded NUL ends the C string (xdp\0x is xdp). Those
+                // load, so they are not errors; everything else with such characters is unknown.
+                SectionResolution loose = SectionResolver.ResolveProgram(name, target, custom);
+                if (!loose.IsMatch || loose.IsLegacyPrefix)
+                {
+                    return Malformed(what, name, target);
+                }
+
+                IReadOnlyList<string> cleanups = Fixes(name, target, custom);
+                return new SectionFinding(
+                    Descriptors.NonCanonicalSection,
+                    new object[] { target.ToString(), Display(name), "it " + what, Display(cleanups.Count > 0 ? cleanups[0] : loose.Canonical!) },
+                    cleanups);
             }
 
             if (DataSection(name) is string data)

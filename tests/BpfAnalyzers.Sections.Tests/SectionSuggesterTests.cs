@@ -94,6 +94,12 @@ namespace BpfAnalyzers.Sections.Tests
         }
 
         [Fact]
+        public void Tcx_names_become_tc_before_1_3()
+        {
+            Assert.Equal(new[] { "tc" }, Suggest("tcx/ingress", "1.2"));
+        }
+
+        [Fact]
         public void Padded_names_are_trimmed()
         {
             Assert.Equal("xdp", Suggest(" xdp ")[0]);
