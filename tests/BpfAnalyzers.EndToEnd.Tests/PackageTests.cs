@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Xunit;
+
+namespace BpfAnalyzers.EndToEnd.Tests
+{
+    /// <summary>What <c>dotnet pack</c> puts in BpfAnalyzers.nupkg, and that it is reproducible.</summary>
+    [Collection(PackedPackageCollection.Name)]
+    public class PackageTests
+    {
+        /// <summary>Every file of the package. NuGet's own bookkeeping (_rels/, [Content_Types].xml, package/services/) aside.</summary>
+        private static readonly string[] ExpectedFiles =
+        {
+            "BpfAnalyzers.nuspec",
+            "README.md",
+            "analyzers/dotnet/cs/BpfAnalyzers.Analyzers.dll",
+            "analyzers/dotnet/cs/BpfAnalyzers.CodeFixes.dll",
+            "analyzers/dotnet/cs/BpfAnalyzers.Sections.dll",
+            "build/BpfAnalyzers.props",
+            "buildTransitive/BpfAnalyzers.props",
+            "lib/netstandard2.0/BpfAnalyzers.Attributes.dll",
+            "lib/netstandard2.0/BpfAnalyzers.Attributes.xml",
+        };
+
+        private readonly PackedPackage _package;
+
+        public PackageTests(PackedPackage package)
+        {
+            _package = package;
+        }
+
+        [Fact]
+        public void The_package_holds_exactly_the_analyzer_fixes_table_attributes_props_and_readme()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+
+            Assert.Equal(ExpectedFiles, PackageFiles(zip).Keys.OrderBy(f => f, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void The_nuspec_is_a_development_dependency_with_license_repository_project_url_and_readme()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+            XElement metadata = PackedPackage.Nuspec(zip).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+            Assert.Equal("BpfAnalyzers", Value("id"));
+            Assert.Equal("true", Value("developmentDependency"));
+            XElement license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+            Assert.Equal("expression", license.Attribute("type")?.Value);
+            Assert.Equal("MIT", license.Value);
+            Assert.Equal("README.md", Value("readme"));
+            Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+            Assert.StartsWith("https://", Value("projectUrl"), StringComparison.Ordinal);
+            XElement repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+            Assert.Equal("git", repository.Attribute("type")?.Value);
+            Assert.StartsWith("https://", repository.Attribute("url")?.Value, StringComparison.Ordinal);
+            // An analyzer package brings no runtime dependency into the projects that install it.
+            Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+        }
+
+        [Fact]
+        public async Task Rebuilding_the_same_sources_packs_byte_identical_assemblies()
+        {
+            string analyzerDll = Path.Combine(_package.RepoRoot, "src", "BpfAnalyzers", "bin", "Release", "netstandard2.0", "BpfAnalyzers.Analyzers.dll");
+            DateTime before = File.GetLastWriteTimeUtc(analyzerDll);
+            string again = Path.Combine(_package.Root, "feed-rebuilt");
+
+            // Rebuild cleans and compiles the package's project references too; then pack what it built.
+            ToolResult rebuild = await ToolProcess.RunAsync(
+                ToolProcess.Dotnet,
+                new[] { "build", _package.PackageProject, "-c", "Release", "--no-incremental", "--nologo", "-nodeReuse:false" },
+                _package.RepoRoot,
+                TimeSpan.FromMinutes(6));
+            Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+            Assert.True(File.GetLastWriteTimeUtc(analyzerDll) > before, "the rebuild did not compile the analyzer again:\n" + rebuild);
+            ToolResult pack = await _package.PackAsync(again, "--no-build");
+            Assert.True(pack.ExitCode == 0, pack.ToString());
+
+            using ZipArchive first = ZipFile.OpenRead(_package.NupkgPath);
+            using ZipArchive second = ZipFile.OpenRead(Directory.GetFiles(again, "*.nupkg").Single());
+            Dictionary<string, byte[]> firstFiles = PackageFiles(first);
+            Dictionary<string, byte[]> secondFiles = PackageFiles(second);
+            Assert.Equal(firstFiles.Keys.OrderBy(f => f, StringComparer.Ordinal), secondFiles.Keys.OrderBy(f => f, StringComparer.Ordinal));
+            string[] assemblies = firstFiles.Keys.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            Assert.Equal(4, assemblies.Length);
+            foreach (string assembly in assemblies)
+            {
+                Assert.True(firstFiles[assembly].AsSpan().SequenceEqual(secondFiles[assembly]), assembly + " differs between two builds of the same sources");
+            }
+        }
+
+        private static Dictionary<string, byte[]> PackageFiles(ZipArchive zip) =>
+            zip.Entries
+                .Where(e => !e.FullName.StartsWith("_rels/", StringComparison.Ordinal)
+                    && e.FullName != "[Content_Types].xml"
+                    && !e.FullName.StartsWith("package/services/", StringComparison.Ordinal))
+                .ToDictionary(e => Uri.UnescapeDataString(e.FullName), Read, StringComparer.Ordinal);
+
+        private static byte[] Read(ZipArchiveEntry entry)
+        {
+            using Stream stream = entry.Open();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return bytes.ToArray();
+        }
+    }
+}
