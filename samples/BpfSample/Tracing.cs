@@ -14,7 +14,7 @@ namespace BpfSample
         [BpfSection("kprobes/do_unlinkat")]
         public static int OnUnlink(PtRegs ctx) => 0;
 
-        // Loads, but the empty target after '/' means no auto-attach: write "kprobe".
+        // Loads, but auto-attach fails on the empty target after '/' ("kprobe name is invalid: "): write "kprobe".
         [BpfSection("kprobe/")]
         public static int OnAnything(PtRegs ctx) => 0;
 

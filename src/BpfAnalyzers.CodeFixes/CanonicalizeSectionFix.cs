@@ -25,7 +25,11 @@ namespace BpfAnalyzers.CodeFixes
             RuleIdentifiers.NonCanonicalSection,
             RuleIdentifiers.DeprecatedSection,
             RuleIdentifiers.SectionNeedsNewerLibbpf,
-            RuleIdentifiers.MalformedSectionName);
+            RuleIdentifiers.MalformedSectionName,
+            RuleIdentifiers.AttachTargetRejected,
+            RuleIdentifiers.AttachTargetMisread,
+            RuleIdentifiers.UnknownIterator,
+            RuleIdentifiers.NoSleepableVariant);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -7,6 +7,7 @@ namespace BpfAnalyzers
     {
         public const string SectionsCategory = "BpfSections";
         public const string ConfigurationCategory = "BpfConfiguration";
+        public const string AttachTargetsCategory = "BpfAttachTargets";
 
         public static readonly DiagnosticDescriptor UnknownSection = Rule(
             RuleIdentifiers.UnknownSection,
@@ -97,6 +98,62 @@ namespace BpfAnalyzers
             ConfigurationCategory,
             DiagnosticSeverity.Error,
             "A custom section is written as libbpf's libbpf_register_prog_handler() takes it: 'type+', 'type/' or 'type', printable ASCII, and needs libbpf 0.8 or newer.");
+
+        public static readonly DiagnosticDescriptor AttachTargetRejected = Rule(
+            RuleIdentifiers.AttachTargetRejected,
+            "libbpf rejects the attach target",
+            "{0} cannot auto-attach section '{1}': {2}; {3}",
+            AttachTargetsCategory,
+            DiagnosticSeverity.Error,
+            "libbpf parses the attach target after the '/' when it auto-attaches a program (attach_kprobe(), attach_uprobe(), attach_usdt(), attach_tp(), ...). A target its parser rejects makes the skeleton's attach fail.");
+
+        public static readonly DiagnosticDescriptor AttachTargetMisread = Rule(
+            RuleIdentifiers.AttachTargetMisread,
+            "libbpf reads the attach target differently from how it is written",
+            "{0} reads section '{1}' differently from how it is written: {2}; {3}",
+            AttachTargetsCategory,
+            DiagnosticSeverity.Warning,
+            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' attaches to 'foo'.");
+
+        public static readonly DiagnosticDescriptor NoAutoAttach = Rule(
+            RuleIdentifiers.NoAutoAttach,
+            "BPF program cannot be auto-attached",
+            "Section '{1}' loads under {0}, but libbpf cannot auto-attach it: {2}; {3}",
+            AttachTargetsCategory,
+            DiagnosticSeverity.Info,
+            "A bare 'kprobe', 'uprobe', 'usdt', 'tp', 'raw_tp', 'ksyscall' or 'kprobe.multi' loads, but names nothing to attach to: the program must be attached in code.");
+
+        public static readonly DiagnosticDescriptor BtfAttachTargetMissing = Rule(
+            RuleIdentifiers.BtfAttachTargetMissing,
+            "BPF program needs a BTF attach target",
+            "{0} cannot load section '{1}': {2}; {3}",
+            AttachTargetsCategory,
+            DiagnosticSeverity.Error,
+            "fentry, fexit, fmod_ret, tp_btf, lsm, lsm_cgroup, iter, freplace and their sleepable forms are verified against a BTF target at load. Name it after '/', or set it with bpf_program__set_attach_target() and declare that with AttachTargetSetInCode = true.");
+
+        public static readonly DiagnosticDescriptor BtfAttachTargetInvalid = Rule(
+            RuleIdentifiers.BtfAttachTargetInvalid,
+            "BTF attach target cannot exist",
+            "{0} cannot load section '{1}': {2}; {3}",
+            AttachTargetsCategory,
+            DiagnosticSeverity.Error,
+            "libbpf looks the target up in kernel BTF when it loads the program. An empty name, a name that is not a C identifier, a 'module:function' form the release cannot read, or a name too long for libbpf's buffer is never found.");
+
+        public static readonly DiagnosticDescriptor UnknownIterator = Rule(
+            RuleIdentifiers.UnknownIterator,
+            "Unknown BPF iterator",
+            "Section '{1}' names iterator '{2}', which no Linux kernel defines{3}; {0} fails to load the program on a kernel without it: {4}",
+            AttachTargetsCategory,
+            DiagnosticSeverity.Warning,
+            "libbpf loads an 'iter/NAME' program against the kernel's BTF function bpf_iter_NAME, which exists only where the kernel (or a module) defines that iterator.");
+
+        public static readonly DiagnosticDescriptor NoSleepableVariant = Rule(
+            RuleIdentifiers.NoSleepableVariant,
+            "BPF program type has no sleepable variant",
+            "{0} has no sleepable '{2}' section, so '{1}' would fail to load: \"{3}\"; use {4}",
+            SectionsCategory,
+            DiagnosticSeverity.Error,
+            "libbpf marks sleepable programs per table entry (fentry.s, fexit.s, fmod_ret.s, lsm.s, iter.s, uprobe.s, ...). There is no general '.s' suffix: 'kprobe.s/f' is simply unknown.");
 
         /// <summary>Where each rule's documentation lives.</summary>
         public static string HelpLink(string id) => "https://github.com/bpfanalyzers/bpfanalyzers/blob/main/docs/rules/" + id + ".md";

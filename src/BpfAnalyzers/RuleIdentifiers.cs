@@ -14,5 +14,12 @@ namespace BpfAnalyzers
         public const string NonConstantSection = "BPF0009";
         public const string InvalidConfiguration = "BPF0010";
         public const string InvalidCustomSection = "BPF0011";
+        public const string AttachTargetRejected = "BPF0012";
+        public const string AttachTargetMisread = "BPF0013";
+        public const string NoAutoAttach = "BPF0014";
+        public const string BtfAttachTargetMissing = "BPF0015";
+        public const string BtfAttachTargetInvalid = "BPF0016";
+        public const string UnknownIterator = "BPF0017";
+        public const string NoSleepableVariant = "BPF0018";
     }
 }

@@ -35,7 +35,8 @@ namespace BpfAnalyzers
             Descriptors.DuplicateSection,
             Descriptors.NonConstantSection,
             Descriptors.InvalidConfiguration,
-            Descriptors.InvalidCustomSection);
+            Descriptors.InvalidCustomSection,
+            Descriptors.NoSleepableVariant).AddRange(AttachTargetDiagnostics.Descriptors);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -124,6 +125,11 @@ namespace BpfAnalyzers
                     context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), FixProperties(finding.Fixes), finding.MessageArgs));
                 }
 
+                if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding))
+                {
+                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom);
+                }
+
                 // libbpf 0.1 made one program of each executable ELF section (bpf_object__add_program()).
                 if (name is not null && target.Version < new LibbpfVersion(0, 2))
                 {
@@ -202,7 +208,7 @@ namespace BpfAnalyzers
             _ => "<program>",
         };
 
-        private static ImmutableDictionary<string, string?> FixProperties(IReadOnlyList<string> fixes)
+        internal static ImmutableDictionary<string, string?> FixProperties(IReadOnlyList<string> fixes)
         {
             if (fixes.Count == 0)
             {

@@ -82,6 +82,11 @@ namespace BpfAnalyzers
                         Fixes(name, target, custom));
                 }
 
+                if (AttachTargetDiagnostics.NoSleepableVariant(name, programName, target, custom) is SectionFinding sleepable)
+                {
+                    return sleepable;
+                }
+
                 IReadOnlyList<string> fixes = Fixes(name, target, custom);
                 return new SectionFinding(
                     Descriptors.UnknownSection,

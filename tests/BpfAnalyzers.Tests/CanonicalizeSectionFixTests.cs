@@ -22,7 +22,7 @@ namespace BpfAnalyzers.Tests
 
         [Fact]
         public Task Kprobe_slash_is_fixed_to_kprobe() =>
-            Verify.Fix(Program("[BpfSection({|BPF0003:\"kprobe/\"|})]"), Program("[BpfSection(\"kprobe\")]"));
+            Verify.Fix(Program("[BpfSection({|BPF0003:\"kprobe{|BPF0012:/|}\"|})]"), Program("[BpfSection(\"{|BPF0014:kprobe|}\")]"));
 
         [Fact]
         public Task A_typo_is_fixed_keeping_the_attach_target() =>
@@ -208,9 +208,9 @@ namespace BpfAnalyzers.Tests
             // The equivalence key is per rule and rank: Fix All of BPF0001 leaves BPF0003 for its own pass.
             var test = new Verify.Test();
             test.TestState.Sources.Add(("A.cs", "using BpfAnalyzers;\nstatic class A { [BpfSection({|BPF0001:\"xdpblah\"|})] static int P() => 0; }\n"));
-            test.TestState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection({|BPF0003:\"kprobe/\"|})] static int P() => 0; }\n"));
+            test.TestState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection({|BPF0003:\"kprobe{|BPF0012:/|}\"|})] static int P() => 0; }\n"));
             test.FixedState.Sources.Add(("A.cs", "using BpfAnalyzers;\nstatic class A { [BpfSection(\"xdp\")] static int P() => 0; }\n"));
-            test.FixedState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection(\"kprobe\")] static int P() => 0; }\n"));
+            test.FixedState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection(\"{|BPF0014:kprobe|}\")] static int P() => 0; }\n"));
             test.NumberOfFixAllIterations = 2;
             test.NumberOfFixAllInDocumentIterations = 2;
             return test.RunAsync();

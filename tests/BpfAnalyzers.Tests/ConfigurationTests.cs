@@ -59,7 +59,7 @@ namespace BpfAnalyzers.Tests
         [Fact]
         public Task A_rule_can_be_turned_off_in_editorconfig()
         {
-            var test = new Verify.Test { TestCode = TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"kprobe/\"") };
+            var test = new Verify.Test { TestCode = TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"kprobe/do_sys_open \"") };
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.BPF0003.severity = none\n"));
             return test.RunAsync();
         }

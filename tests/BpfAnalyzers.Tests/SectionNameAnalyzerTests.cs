@@ -19,7 +19,6 @@ namespace BpfAnalyzers.Tests
         [Theory]
         [InlineData("xdp")]
         [InlineData("kprobe/do_sys_open")]
-        [InlineData("kprobe")]
         [InlineData("tp/sched/sched_switch")]
         [InlineData("uprobe//bin/bash:readline")]
         [InlineData("cgroup/sock_create")]
@@ -72,7 +71,7 @@ namespace BpfAnalyzers.Tests
         [Fact]
         public Task Kprobe_with_an_empty_target_is_not_canonical() =>
             Verify.Analyzer(
-                Program("[BpfSection({|#0:\"kprobe/\"|})]"),
+                Program("[BpfSection({|#0:\"kprobe{|BPF0012:/|}\"|})]"),
                 null,
                 Verify.Diagnostic(Descriptors.NonCanonicalSection).WithLocation(0).WithArguments("libbpf 1.7", "kprobe/", "the attach target after '/' is empty", "kprobe"));
 
