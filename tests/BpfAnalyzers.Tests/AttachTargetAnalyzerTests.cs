@@ -222,6 +222,17 @@ namespace BpfAnalyzers.Tests
                 "}\n");
 
         [Fact]
+        public Task Multi_line_raw_strings_with_crlf_and_tabs_are_mapped() =>
+            Verify.Analyzer(
+                "using BpfAnalyzers;\r\n" +
+                "static class Programs\r\n" +
+                "{\r\n" +
+                "\t[BpfSection(\"\"\"\"\r\n" +
+                "\t\t  usdt/{|BPF0012:libc.so.6:setjmp|}\r\n" +
+                "\t\t  \"\"\"\")] static int Handle() => 0;\r\n" +
+                "}\r\n");
+
+        [Fact]
         public Task The_do_not_autoload_prefix_keeps_offsets_right() =>
             Verify.Analyzer(Program("[BpfSection(\"?kprobe/foo{|BPF0013:-bar|}\")]"));
 
