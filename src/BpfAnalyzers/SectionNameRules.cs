@@ -141,7 +141,10 @@ namespace BpfAnalyzers
             {
                 foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, null, MaxFixes))
                 {
-                    fixes.Add(s.Name);
+                    if (Malformation(s.Name) is null)
+                    {
+                        fixes.Add(s.Name);
+                    }
                 }
             }
 
@@ -210,11 +213,14 @@ namespace BpfAnalyzers
 
         private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
         {
-            IReadOnlyList<SectionSuggestion> suggestions = SectionSuggester.Suggest(name, target, custom, MaxFixes);
-            var fixes = new string[suggestions.Count];
-            for (int i = 0; i < fixes.Length; i++)
+            var fixes = new List<string>();
+            foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes))
             {
-                fixes[i] = suggestions[i].Name;
+                // A fix must not need fixing again: 'kprobe/x \0' loads as 'kprobe/x ', which is no cleaner.
+                if (Malformation(s.Name) is null)
+                {
+                    fixes.Add(s.Name);
+                }
             }
 
             return fixes;

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace BpfAnalyzers.Robustness.Tests
+{
+    /// <summary>
+    /// Never hangs: when the host cancels (the user typed again, closed the file), analysis and fixes stop
+    /// promptly with <see cref="OperationCanceledException"/>, however big the file.
+    /// </summary>
+    [Collection(TimingCollection.Name)]
+    public sealed class CancellationTests
+    {
+        /// <summary>How long after the token is cancelled the work may go on. Generous: a loaded 2-core machine.</summary>
+        private static readonly TimeSpan s_stopBound = TimeSpan.FromSeconds(3);
+
+        private static readonly TimeSpan s_cancelAfter = TimeSpan.FromMilliseconds(150);
+
+        private readonly ITestOutputHelper _output;
+
+        public CancellationTests(ITestOutputHelper output) => _output = output;
+
+        [Fact]
+        public async Task Analysis_of_a_big_file_stops_promptly_when_cancelled()
+        {
+            Compilation compilation = AnalyzerHarness.Compile(Enumerable.Range(0, 4).Select(i => ($"/src/Big{i}.cs", SourceGen.Big(6000, i).Replace("class Programs", "class Programs" + i))).ToArray());
+            var options = AnalyzerHarness.Options("0.7");
+
+            using var cts = new CancellationTokenSource();
+            var clock = Stopwatch.StartNew();
+            cts.CancelAfter(s_cancelAfter);
+            Exception? thrown = await Record(() => AnalyzerHarness.RunAsync(compilation, options, concurrent: true, cts.Token));
+            TimeSpan afterCancel = clock.Elapsed - s_cancelAfter;
+
+            _output.WriteLine($"24,000 attributes: cancelled after {s_cancelAfter.TotalMilliseconds} ms, stopped {afterCancel.TotalMilliseconds:F0} ms later");
+            Assert.True(thrown is OperationCanceledException, $"expected OperationCanceledException, got {thrown?.GetType().Name ?? "a finished analysis (make the file bigger)"}: {thrown}");
+            Assert.True(afterCancel < s_stopBound, $"analysis went on for {afterCancel.TotalMilliseconds:F0} ms after cancellation");
+        }
+
+        [Fact]
+        public async Task Fix_all_in_a_big_file_stops_promptly_when_cancelled()
+        {
+            Document document = FixHarness.Document(SourceGen.Big(4000, 0));
+            var options = AnalyzerHarness.Options("1.7");
+            ImmutableArray<Diagnostic> diagnostics = await FixHarness.DiagnosticsAsync(document, options);
+            Diagnostic[] unknown = diagnostics.Where(d => d.Id == "BPF0001").ToArray();
+            Assert.True(unknown.Length > 1000, $"only {unknown.Length} BPF0001 in the big file");
+
+            using var cts = new CancellationTokenSource();
+            var clock = Stopwatch.StartNew();
+            cts.CancelAfter(s_cancelAfter);
+            Exception? thrown = await Record(() => FixHarness.FixAllAsync(document, FixHarness.Providers.First(p => p.FixableDiagnosticIds.Contains("BPF0001")), "BPF0001", "BPF0001.0", unknown, cts.Token));
+            TimeSpan afterCancel = clock.Elapsed - s_cancelAfter;
+
+            _output.WriteLine($"Fix All over {unknown.Length:N0} diagnostics: cancelled after {s_cancelAfter.TotalMilliseconds} ms, stopped {afterCancel.TotalMilliseconds:F0} ms later");
+            Assert.True(thrown is OperationCanceledException, $"expected OperationCanceledException, got {thrown?.GetType().Name ?? "a finished Fix All (make the file bigger)"}: {thrown}");
+            Assert.True(afterCancel < s_stopBound, $"Fix All went on for {afterCancel.TotalMilliseconds:F0} ms after cancellation");
+        }
+
+        [Fact]
+        public async Task A_cancelled_token_stops_every_code_action()
+        {
+            Document document = FixHarness.Document(SourceGen.Big(50, 0));
+            var options = AnalyzerHarness.Options("1.7");
+            using var cts = new CancellationTokenSource();
+            cts.Cancel();
+            int actions = 0;
+            foreach (Diagnostic d in await FixHarness.DiagnosticsAsync(document, options))
+            {
+                foreach (Fix fix in await FixHarness.ActionsAsync(document, d))
+                {
+                    actions++;
+                    Exception? thrown = await Record(() => fix.Action.GetOperationsAsync(cts.Token));
+                    Assert.True(thrown is null or OperationCanceledException, $"'{fix.Title}' threw {thrown}");
+                }
+            }
+
+            _output.WriteLine($"{actions} code actions asked to run with a cancelled token");
+            Assert.True(actions > 20);
+        }
+
+        private static async Task<Exception?> Record<T>(Func<Task<T>> work)
+        {
+            try
+            {
+                await work();
+                return null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        }
+    }
+}
