@@ -31,6 +31,13 @@ namespace BpfAnalyzers.CodeFixes
             RuleIdentifiers.UnknownIterator,
             RuleIdentifiers.NoSleepableVariant);
 
+        /// <summary>
+        /// One key per rank, shared by every rule: "take the best suggestion" means the same thing for
+        /// each. dotnet format fixes all diagnostics with the key of the first one it sees, whatever its
+        /// rule, so a per-rule key left the other rules unfixed.
+        /// </summary>
+        private static readonly string[] EquivalenceKeys = { "BpfSection.Fix0", "BpfSection.Fix1", "BpfSection.Fix2" };
+
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -54,7 +61,7 @@ namespace BpfAnalyzers.CodeFixes
                         CodeAction.Create(
                             $"Use '{name}'",
                             ct => ReplaceAsync(context.Document, expression, name, ct),
-                            equivalenceKey: $"{diagnostic.Id}.{rank}"),
+                            equivalenceKey: EquivalenceKeys[rank]),
                         diagnostic);
                 }
             }

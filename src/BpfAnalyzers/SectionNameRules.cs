@@ -117,8 +117,17 @@ namespace BpfAnalyzers
 
             if (!r.IsCanonical)
             {
+                bool emptyTarget = r.AttachTargetStart >= 0 && r.AttachTarget!.Length == 0;
+
+                // Where libbpf's attach parser rejects the empty target (kprobe/: "kprobe name is invalid"),
+                // that error (BPF0012, same fix) says it all: one diagnostic, not two.
+                if (emptyTarget && AttachTargetRules.Check(r, programName) is { Problem: AttachTargetProblem.Rejected })
+                {
+                    return null;
+                }
+
                 string canonical = r.Canonical!;
-                string why = r.AttachTargetStart >= 0 && r.AttachTarget!.Length == 0
+                string why = emptyTarget
                     ? "the attach target after '/' is empty"
                     : "it is not how libbpf spells it";
                 return new SectionFinding(

@@ -40,15 +40,14 @@ namespace BpfAnalyzers.EndToEnd.Tests
         [Fact]
         public async Task Format_with_severity_warn_applies_the_fixes_on_disk_and_the_rebuild_is_clean()
         {
-            // One rule only. dotnet format fixes all of a rule with the equivalence key of the first
-            // diagnostic the analyzer reported, whatever its rule; CanonicalizeSectionFix's keys name the
-            // rule ("BPF0001.0"), so in a project with several BPF rules some are left unfixed.
+            // Several rules at once: dotnet format fixes everything with the equivalence key of the first
+            // diagnostic it sees, so CanonicalizeSectionFix shares one key per rank across its rules.
             ConsumerProject consumer = _package.NewConsumer("format-warn")
                 .Property("TreatWarningsAsErrors", "true")
                 .Source("Programs.cs", Programs.WithSections(
-                    "[BpfSection(\"xdp\")]",
+                    "[BpfSection({|BPF0001:\"xdpblah\"|})]",
                     "[BpfSection({|BPF0004:\"tc\"|})]",
-                    "[BpfSection({|BPF0004:\"tc\"|})]"))
+                    "[BpfSection({|BPF0003:\"struct_ops/\"|})]"))
                 .Source("Tracing.cs", """
                     using BpfAnalyzers;
 
@@ -72,7 +71,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
 
             Assert.True(format.ExitCode == 0, format.ToString());
             Assert.Equal(
-                Programs.WithSections("[BpfSection(\"xdp\")]", "[BpfSection(\"tcx/ingress\")]", "[BpfSection(\"tcx/ingress\")]"),
+                Programs.WithSections("[BpfSection(\"xdp\")]", "[BpfSection(\"tcx/ingress\")]", "[BpfSection(\"struct_ops\")]"),
                 consumer.ReadSource("Programs.cs"));
             Assert.Contains("private const string Qdisc = \"tcx/ingress\";", consumer.ReadSource("Tracing.cs"), System.StringComparison.Ordinal);
             BuildOutcome build = await consumer.BuildAsync();

@@ -22,7 +22,11 @@ namespace BpfAnalyzers.Tests
 
         [Fact]
         public Task Kprobe_slash_is_fixed_to_kprobe() =>
-            Verify.Fix(Program("[BpfSection({|BPF0003:\"kprobe{|BPF0012:/|}\"|})]"), Program("[BpfSection(\"{|BPF0014:kprobe|}\")]"));
+            Verify.Fix(Program("[BpfSection(\"kprobe{|BPF0012:/|}\")]"), Program("[BpfSection(\"{|BPF0014:kprobe|}\")]"));
+
+        [Fact]
+        public Task An_empty_target_without_an_attach_parser_is_fixed_to_the_bare_type() =>
+            Verify.Fix(Program("[BpfSection({|BPF0003:\"struct_ops/\"|})]"), Program("[BpfSection(\"struct_ops\")]"));
 
         [Fact]
         public Task A_typo_is_fixed_keeping_the_attach_target() =>
@@ -203,16 +207,14 @@ namespace BpfAnalyzers.Tests
         }
 
         [Fact]
-        public Task Fix_all_groups_by_rule_so_two_rules_take_two_passes()
+        public Task Fix_all_applies_the_best_fix_of_every_rule_in_one_pass()
         {
-            // The equivalence key is per rule and rank: Fix All of BPF0001 leaves BPF0003 for its own pass.
+            // The equivalence key is per rank, not per rule (dotnet format fixes by the first key it sees).
             var test = new Verify.Test();
             test.TestState.Sources.Add(("A.cs", "using BpfAnalyzers;\nstatic class A { [BpfSection({|BPF0001:\"xdpblah\"|})] static int P() => 0; }\n"));
-            test.TestState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection({|BPF0003:\"kprobe{|BPF0012:/|}\"|})] static int P() => 0; }\n"));
+            test.TestState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection({|BPF0003:\"struct_ops/\"|})] static int P() => 0; }\n"));
             test.FixedState.Sources.Add(("A.cs", "using BpfAnalyzers;\nstatic class A { [BpfSection(\"xdp\")] static int P() => 0; }\n"));
-            test.FixedState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection(\"{|BPF0014:kprobe|}\")] static int P() => 0; }\n"));
-            test.NumberOfFixAllIterations = 2;
-            test.NumberOfFixAllInDocumentIterations = 2;
+            test.FixedState.Sources.Add(("B.cs", "using BpfAnalyzers;\nstatic class B { [BpfSection(\"struct_ops\")] static int P() => 0; }\n"));
             return test.RunAsync();
         }
     }

@@ -69,11 +69,15 @@ namespace BpfAnalyzers.Tests
                 "build_property.BpfLibbpfVersion = 0.8\nbuild_property.BpfStrictSectionNames = true");
 
         [Fact]
-        public Task Kprobe_with_an_empty_target_is_not_canonical() =>
+        public Task An_empty_target_is_not_canonical() =>
             Verify.Analyzer(
-                Program("[BpfSection({|#0:\"kprobe{|BPF0012:/|}\"|})]"),
+                Program("[BpfSection({|#0:\"struct_ops/\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.NonCanonicalSection).WithLocation(0).WithArguments("libbpf 1.7", "kprobe/", "the attach target after '/' is empty", "kprobe"));
+                Verify.Diagnostic(Descriptors.NonCanonicalSection).WithLocation(0).WithArguments("libbpf 1.7", "struct_ops/", "the attach target after '/' is empty", "struct_ops"));
+
+        [Fact]
+        public Task An_empty_target_that_libbpf_cannot_attach_is_reported_once_as_the_attach_error() =>
+            Verify.Analyzer(Program("[BpfSection(\"kprobe{|BPF0012:/|}\")]"));
 
         [Fact]
         public Task Deprecated_name_names_its_replacement() =>
