@@ -20,5 +20,17 @@ namespace BpfSample
 
         [BpfSection("tp/sched/sched_switch")]
         public static int OnSwitch(PtRegs ctx) => 0;
+
+        // Return probes take no offset: libbpf refuses to attach it.
+        [BpfSection("kretprobe/do_exit+0x10")]
+        public static int OnExit(PtRegs ctx) => 0;
+
+        // fentry needs a BTF target at load time.
+        [BpfSection("fentry")]
+        public static int OnEntry(PtRegs ctx) => 0;
+
+        // The loader sets the target with bpf_program__set_attach_target(): say so.
+        [BpfSection("fexit", AttachTargetSetInCode = true)]
+        public static int OnReturn(PtRegs ctx) => 0;
     }
 }
