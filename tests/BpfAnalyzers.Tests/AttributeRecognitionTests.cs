@@ -141,5 +141,30 @@ namespace BpfAnalyzers.Tests
                 """));
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Code_marked_GeneratedCode_is_skipped() =>
+            Verify.Analyzer("""
+                using BpfAnalyzers;
+
+                [System.CodeDom.Compiler.GeneratedCode("bpfgen", "1.0")]
+                static class Generated { [BpfSection("xdpblah")] static int Handle() => 0; }
+
+                static class Written { [BpfSection({|BPF0001:"xdpblah"|})] static int Handle() => 0; }
+                """);
+
+        [Fact]
+        public Task Code_under_line_hidden_is_skipped() =>
+            Verify.Analyzer("""
+                using BpfAnalyzers;
+
+                static class Programs
+                {
+                #line hidden
+                    [BpfSection("xdpblah")] static int Hidden() => 0;
+                #line default
+                    [BpfSection({|BPF0001:"kprobes/x"|})] static int Visible() => 0;
+                }
+                """);
     }
 }
