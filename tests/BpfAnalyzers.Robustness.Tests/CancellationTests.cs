@@ -55,7 +55,7 @@ namespace BpfAnalyzers.Robustness.Tests
             using var cts = new CancellationTokenSource();
             var clock = Stopwatch.StartNew();
             cts.CancelAfter(s_cancelAfter);
-            Exception? thrown = await Record(() => FixHarness.FixAllAsync(document, FixHarness.Providers.First(p => p.FixableDiagnosticIds.Contains("BPF0001")), "BPF0001", "BPF0001.0", unknown, cts.Token));
+            Exception? thrown = await Record(() => FixHarness.FixAllAsync(document, FixHarness.Providers.First(p => p.FixableDiagnosticIds.Contains("BPF0001")), "BPF0001", "BpfSection.Fix0", unknown, cts.Token));
             TimeSpan afterCancel = clock.Elapsed - s_cancelAfter;
 
             _output.WriteLine($"Fix All over {unknown.Length:N0} diagnostics: cancelled after {s_cancelAfter.TotalMilliseconds} ms, stopped {afterCancel.TotalMilliseconds:F0} ms later");
