@@ -381,9 +381,8 @@ namespace BpfAnalyzers.Sections
             return sb.ToString().Trim().TrimEnd('/');
         }
 
-        // The same invisible characters the analyzer calls malformed (SectionNameRules.Malformation), and no-break space.
-        private static bool IsInvisible(char c) =>
-            c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD' || c == '\u00A0';
+        // The invisible characters the analyzer calls malformed, and no-break space.
+        private static bool IsInvisible(char c) => SectionNameCharacters.IsInvisible(c) || c == '\u00A0';
 
         private static bool IsSeparator(char c) => c == '_' || c == '/' || c == '.' || c == '-' || c == ':' || c == ' ';
     }

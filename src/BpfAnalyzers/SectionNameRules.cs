@@ -145,18 +145,7 @@ namespace BpfAnalyzers
 
         private static SectionFinding Malformed(string what, string? name, SectionTarget target)
         {
-            var fixes = new List<string>();
-            if (name is not null)
-            {
-                foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, null, MaxFixes))
-                {
-                    if (Malformation(s.Name) is null)
-                    {
-                        fixes.Add(s.Name);
-                    }
-                }
-            }
-
+            IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, target, null);
             string subject = name is null ? what : $"'{Display(name)}' {what}";
             return new SectionFinding(Descriptors.MalformedSectionName, new object[] { target.ToString(), subject }, fixes);
         }
@@ -191,8 +180,7 @@ namespace BpfAnalyzers
             return null;
         }
 
-        private static bool IsInvisible(char c) =>
-            c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+        private static bool IsInvisible(char c) => SectionNameCharacters.IsInvisible(c);
 
         private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
