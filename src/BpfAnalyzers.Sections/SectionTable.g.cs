@@ -6,6 +6,12 @@ namespace BpfAnalyzers.Sections
 {
     public static partial class SectionTable
     {
+        /// <summary>The commit of libbpf's main branch whose <c>src/libbpf.c</c> the main table was read from.</summary>
+        public const string MainCommit = "f7081a6baf3f54949aacb8c2fc11bb30783b83e9";
+
+        /// <summary>The date of <see cref="MainCommit"/>.</summary>
+        public const string MainCommitDate = "2026-07-30";
+
         private static readonly SectionEntry[] s_entries =
         {
             /*   0 */ new SectionEntry("socket", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SOCKET_FILTER", "0", SectionFlags.None),
@@ -231,6 +237,17 @@ namespace BpfAnalyzers.Sections
             /* 220 */ new SectionEntry("uprobe.session.s+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_UPROBE_SESSION", SectionFlags.Sleepable),
             /* 221 */ new SectionEntry("fsession+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION", SectionFlags.AttachBtf),
             /* 222 */ new SectionEntry("fsession.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION", SectionFlags.AttachBtf | SectionFlags.Sleepable),
+            /* 223 */ new SectionEntry("tracepoint.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.Sleepable),
+            /* 224 */ new SectionEntry("tp.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.Sleepable),
+            /* 225 */ new SectionEntry("raw_tracepoint.s+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.Sleepable),
+            /* 226 */ new SectionEntry("raw_tp.s+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.Sleepable),
+            /* 227 */ new SectionEntry("tp_btf.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_RAW_TP", SectionFlags.AttachBtf | SectionFlags.Sleepable),
+            /* 228 */ new SectionEntry("fsession.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION_MULTI", SectionFlags.None),
+            /* 229 */ new SectionEntry("fsession.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION_MULTI", SectionFlags.Sleepable),
+            /* 230 */ new SectionEntry("fentry.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY_MULTI", SectionFlags.None),
+            /* 231 */ new SectionEntry("fexit.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT_MULTI", SectionFlags.None),
+            /* 232 */ new SectionEntry("fentry.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY_MULTI", SectionFlags.Sleepable),
+            /* 233 */ new SectionEntry("fexit.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT_MULTI", SectionFlags.Sleepable),
         };
 
         private static readonly LibbpfVersion[] s_releaseVersions =
@@ -251,6 +268,7 @@ namespace BpfAnalyzers.Sections
             new LibbpfVersion(1, 5),
             new LibbpfVersion(1, 6),
             new LibbpfVersion(1, 7),
+            LibbpfVersion.Main,
         };
 
         private static readonly ushort[][] s_releaseRows =
@@ -271,6 +289,7 @@ namespace BpfAnalyzers.Sections
             /* v1.5.0.tsv */ new ushort[] { 150, 151, 152, 125, 126, 153, 127, 128, 154, 129, 130, 218, 199, 200, 201, 202, 155, 156, 203, 204, 205, 206, 207, 208, 71, 157, 158, 209, 210, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 159, 148, 149, 76, 118, 119, 121, 122, 124, 160, 161, 162, 163, 164, 165, 166, 167, 168, 217, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 211, 185, 186, 212, 187, 188, 213, 189, 190, 214, 191, 192, 215, 193, 194, 195, 196, 114, 198, 197, 216 },
             /* v1.6.0.tsv */ new ushort[] { 150, 151, 152, 125, 126, 153, 127, 128, 154, 129, 130, 218, 199, 200, 219, 201, 202, 220, 155, 156, 203, 204, 205, 206, 207, 208, 71, 157, 158, 209, 210, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 159, 148, 149, 76, 118, 119, 121, 122, 124, 160, 161, 162, 163, 164, 165, 166, 167, 168, 217, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 211, 185, 186, 212, 187, 188, 213, 189, 190, 214, 191, 192, 215, 193, 194, 195, 196, 114, 198, 197, 216 },
             /* v1.7.0.tsv */ new ushort[] { 150, 151, 152, 125, 126, 153, 127, 128, 154, 129, 130, 218, 199, 200, 219, 201, 202, 220, 155, 156, 203, 204, 205, 206, 207, 208, 71, 157, 158, 209, 210, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 221, 222, 145, 146, 147, 159, 148, 149, 76, 118, 119, 121, 122, 124, 160, 161, 162, 163, 164, 165, 166, 167, 168, 217, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 211, 185, 186, 212, 187, 188, 213, 189, 190, 214, 191, 192, 215, 193, 194, 195, 196, 114, 198, 197, 216 },
+            /* main.tsv */ new ushort[] { 150, 151, 152, 125, 126, 153, 127, 128, 154, 129, 130, 218, 199, 200, 219, 201, 202, 220, 155, 156, 203, 204, 205, 206, 207, 208, 71, 157, 158, 209, 210, 132, 133, 223, 224, 134, 135, 225, 226, 136, 137, 138, 227, 139, 140, 141, 142, 143, 144, 221, 222, 228, 229, 230, 231, 232, 233, 145, 146, 147, 159, 148, 149, 76, 118, 119, 121, 122, 124, 160, 161, 162, 163, 164, 165, 166, 167, 168, 217, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 211, 185, 186, 212, 187, 188, 213, 189, 190, 214, 191, 192, 215, 193, 194, 195, 196, 114, 198, 197, 216 },
         };
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BpfAnalyzers.Sections.Tests
 {
@@ -33,20 +34,52 @@ namespace BpfAnalyzers.Sections.Tests
 
         public sealed record Row(string Section, string Match, string ProgType, string AttachType, string Flags);
 
-        public static IReadOnlyList<(int Major, int Minor, string File, List<Row> Rows)> ReadTables(string dir)
+        /// <summary>One table file. Main's has <see cref="int.MaxValue"/> as its major, as <c>LibbpfVersion.Main</c> does.</summary>
+        public sealed record Table(int Major, int Minor, string File, List<Row> Rows, string? Commit, string? CommitDate)
         {
-            var tables = new List<(int, int, string, List<Row>)>();
-            foreach (string file in Directory.GetFiles(dir, "v*.tsv"))
+            public bool IsMain => Major == int.MaxValue;
+
+            /// <summary><c>1.7</c> or <c>main</c>, as <c>--libbpf</c> takes it.</summary>
+            public string Version => IsMain ? "main" : $"{Major}.{Minor}";
+        }
+
+        /// <summary>The header line of <c>main.tsv</c>: which commit of libbpf's main branch it was read at.</summary>
+        private static readonly Regex s_mainHeader = new(@"^# libbpf main branch at commit ([0-9a-f]{40}) \((\d{4}-\d{2}-\d{2})\): section_defs\[\] of src/libbpf\.c$");
+
+        /// <summary>Every <c>vX.Y.tsv</c> release table, oldest first, then <c>main.tsv</c>.</summary>
+        public static IReadOnlyList<Table> ReadTables(string dir)
+        {
+            var tables = new List<Table>();
+            foreach (string file in Directory.GetFiles(dir, "*.tsv"))
             {
-                string[] v = Path.GetFileNameWithoutExtension(file).Substring(1).Split('.');
-                var rows = new List<Row>();
-                string[] lines = File.ReadAllLines(file);
+                string stem = Path.GetFileNameWithoutExtension(file);
+                List<string> lines = File.ReadAllLines(file).ToList();
+                string? commit = null, date = null;
+                int major, minor;
+                if (stem == "main")
+                {
+                    Match m = s_mainHeader.Match(lines[0]);
+                    if (!m.Success)
+                    {
+                        throw new InvalidDataException(file + ": the first line must say which commit of libbpf's main branch the table was read at: " + lines[0]);
+                    }
+
+                    (major, minor, commit, date) = (int.MaxValue, 0, m.Groups[1].Value, m.Groups[2].Value);
+                    lines.RemoveAt(0);
+                }
+                else
+                {
+                    string[] v = stem.Substring(1).Split('.');
+                    (major, minor) = (int.Parse(v[0], CultureInfo.InvariantCulture), int.Parse(v[1], CultureInfo.InvariantCulture));
+                }
+
                 if (lines[0] != "order\tsection\tmatch\tprog_type\tattach_type\tflags")
                 {
                     throw new InvalidDataException(file + ": unexpected header " + lines[0]);
                 }
 
-                for (int i = 1; i < lines.Length; i++)
+                var rows = new List<Row>();
+                for (int i = 1; i < lines.Count; i++)
                 {
                     if (lines[i].Length == 0)
                     {
@@ -62,10 +95,15 @@ namespace BpfAnalyzers.Sections.Tests
                     rows.Add(new Row(c[1], c[2], c[3], c[4], c[5]));
                 }
 
-                tables.Add((int.Parse(v[0], CultureInfo.InvariantCulture), int.Parse(v[1], CultureInfo.InvariantCulture), Path.GetFileName(file), rows));
+                tables.Add(new Table(major, minor, Path.GetFileName(file), rows, commit, date));
             }
 
-            return tables.OrderBy(t => t.Item1).ThenBy(t => t.Item2).ToList();
+            if (tables.Count(t => t.IsMain) != 1)
+            {
+                throw new InvalidDataException(dir + ": expected exactly one main.tsv");
+            }
+
+            return tables.OrderBy(t => t.Major).ThenBy(t => t.Minor).ToList();
         }
 
         public static string Render(string dir)
@@ -92,6 +130,11 @@ namespace BpfAnalyzers.Sections.Tests
             sb.Append("// </auto-generated>\n");
             sb.Append("namespace BpfAnalyzers.Sections\n{\n");
             sb.Append("    public static partial class SectionTable\n    {\n");
+            Table main = tables.Single(t => t.IsMain);
+            sb.Append("        /// <summary>The commit of libbpf's main branch whose <c>src/libbpf.c</c> the main table was read from.</summary>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"        public const string MainCommit = \"{main.Commit}\";\n\n");
+            sb.Append("        /// <summary>The date of <see cref=\"MainCommit\"/>.</summary>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"        public const string MainCommitDate = \"{main.CommitDate}\";\n\n");
             sb.Append("        private static readonly SectionEntry[] s_entries =\n        {\n");
             for (int i = 0; i < distinct.Count; i++)
             {
@@ -103,7 +146,7 @@ namespace BpfAnalyzers.Sections.Tests
             sb.Append("        private static readonly LibbpfVersion[] s_releaseVersions =\n        {\n");
             foreach (var t in tables)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"            new LibbpfVersion({t.Major}, {t.Minor}),\n");
+                sb.Append(t.IsMain ? "            LibbpfVersion.Main,\n" : $"            new LibbpfVersion({t.Major.ToString(CultureInfo.InvariantCulture)}, {t.Minor.ToString(CultureInfo.InvariantCulture)}),\n");
             }
 
             sb.Append("        };\n\n");
