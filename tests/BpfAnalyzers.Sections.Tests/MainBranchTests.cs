@@ -230,6 +230,25 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Null(Check("kprobe/do_sys_open+-1", "1.7"));
 
         [Fact]
+        public void Entries_without_an_attach_function_get_no_attach_finding_under_main()
+        {
+            // What the rules do not model must stay silent: no attach function, no BTF lookup, no finding.
+            var silent = SectionTable.For(LibbpfVersion.Main)
+                .Where(e => AttachTargetRules.AttachFunctionOf(e, LibbpfVersion.Main) is null && (e.Flags & SectionFlags.AttachBtf) == 0)
+                .ToList();
+            Assert.NotEmpty(silent);
+            foreach (SectionEntry e in silent)
+            {
+                foreach (string name in e.Match == SectionMatch.Plus ? new[] { e.Type, e.Type + "/", e.Type + "/x:y-z" } : new[] { e.Section })
+                {
+                    SectionResolution r = SectionResolver.ResolveProgram(name, s_main);
+                    Assert.Same(e, r.Entry);
+                    Assert.Null(AttachTargetRules.Check(r, "P"));
+                }
+            }
+        }
+
+        [Fact]
         public void Main_zero_offset_with_a_minus_sign_is_fine() =>
             Assert.Null(Check("kprobe/do_sys_open+-0"));
     }
