@@ -39,7 +39,9 @@ namespace BpfAnalyzers.Cli
             Field(output, "name", x.Name);
             Field(output, "libbpf", x.Target.StrictSectionNames && x.Target.Version < LibbpfVersion.V1_0
                 ? $"{x.Target.Version} (strict section names)"
-                : x.Target.Version.ToString());
+                : x.Target.Version.IsMain
+                    ? $"main (the main branch at {SectionTable.MainCommit.Substring(0, 12)}, {SectionTable.MainCommitDate}; not yet released)"
+                    : x.Target.Version.ToString());
             Field(output, "result", x.ExitCode switch
             {
                 ExitCodes.Rejected => "rejected: libbpf fails to load the program",

@@ -190,7 +190,9 @@ namespace BpfAnalyzers.Cli
 
             if (SectionResolver.FirstReleaseAccepting(name, target) is LibbpfVersion newer)
             {
-                findings.Add(Note($"Needs a newer libbpf: {newer} is the first release that accepts it."));
+                findings.Add(Note(newer.IsMain
+                    ? "Needs libbpf main (not yet released): no release accepts it yet, only libbpf's main branch (--libbpf main)."
+                    : $"Needs a newer libbpf: {newer} is the first release that accepts it."));
             }
 
             if (LastEarlierReleaseAccepting(name, version) is (LibbpfVersion older, SectionResolution then))

@@ -17,7 +17,8 @@ namespace BpfAnalyzers.Cli
         {
             Libbpf = new Option<LibbpfVersion>("--libbpf")
             {
-                Description = $"The libbpf release to answer for: 1.1, 1.1.2 (a patch release reads its minor release's table), v1.1 or latest. Known: {s_knownReleases}.",
+                Description = $"The libbpf release to answer for: 1.1, 1.1.2 (a patch release reads its minor release's table), v1.1, latest (the newest release) " +
+                              $"or main (libbpf's main branch at {SectionTable.MainCommit.Substring(0, 12)}, {SectionTable.MainCommitDate}). Known: {s_knownReleases}.",
                 HelpName = "version",
                 DefaultValueFactory = _ => LibbpfVersion.Latest,
                 CustomParser = ParseVersion,
@@ -58,7 +59,10 @@ namespace BpfAnalyzers.Cli
                 return version;
             }
 
-            result.AddError($"--libbpf: '{text}' is not a libbpf release with a section table. Known releases: {s_knownReleases}, or latest.");
+            result.AddError(LibbpfVersion.IsNewerThanEveryRelease(text)
+                ? $"--libbpf: '{text}' is newer than every libbpf release with a section table (the newest is {LibbpfVersion.Latest}). " +
+                  $"Use main for libbpf's main branch (at {SectionTable.MainCommit.Substring(0, 12)}, {SectionTable.MainCommitDate}), or {LibbpfVersion.Latest}."
+                : $"--libbpf: '{text}' is not a libbpf release with a section table. Known releases: {s_knownReleases}, or latest.");
             return default;
         }
 

@@ -38,6 +38,9 @@ namespace BpfAnalyzers.Sections
             Trace,
             Lsm,
             Iter,
+
+            /// <summary><c>attach_tracing_multi()</c>: <c>fentry.multi+</c> and friends, libbpf main only.</summary>
+            TracingMulti,
         }
 
         /// <summary>
@@ -71,6 +74,7 @@ namespace BpfAnalyzers.Sections
                 Parser.Usdt => CheckUsdt(n),
                 Parser.Tracepoint => CheckTracepoint(n),
                 Parser.RawTracepoint => CheckRawTracepoint(n),
+                Parser.TracingMulti => CheckTracingMulti(n),
                 Parser.None when n.Type == "uprobe" || n.Type == "uretprobe" => NoAutoAttach(n, $"libbpf {n.Version} has no auto-attach for uprobes (attach_uprobe() came in libbpf 0.8)"),
                 _ => null,
             };
@@ -95,6 +99,7 @@ namespace BpfAnalyzers.Sections
             Parser.Trace => "attach_trace",
             Parser.Lsm => "attach_lsm",
             Parser.Iter => "attach_iter",
+            Parser.TracingMulti => "attach_tracing_multi",
             _ => null,
         };
 
@@ -137,13 +142,25 @@ namespace BpfAnalyzers.Sections
                     return Parser.Usdt;
                 case "tp":
                 case "tracepoint":
+                case "tp.s":
+                case "tracepoint.s":
                     return Parser.Tracepoint;
                 case "raw_tp":
                 case "raw_tracepoint":
                 case "raw_tp.w":
                 case "raw_tracepoint.w":
+                case "raw_tp.s":
+                case "raw_tracepoint.s":
                     return Parser.RawTracepoint;
+                case "fentry.multi":
+                case "fexit.multi":
+                case "fsession.multi":
+                case "fentry.multi.s":
+                case "fexit.multi.s":
+                case "fsession.multi.s":
+                    return Parser.TracingMulti;
                 case "tp_btf":
+                case "tp_btf.s":
                 case "fentry":
                 case "fexit":
                 case "fmod_ret":
@@ -201,6 +218,17 @@ namespace BpfAnalyzers.Sections
             {
                 readEnd = next;
                 hasOffset = true;
+            }
+
+            // main (not yet released) reads the offset as a signed long and refuses a negative one first.
+            if (hasOffset && n.Version >= LibbpfAttachMessages.KprobeNegativeOffsetSince && CScanf.ReadLongValue(n.Text, funcEnd + 1, readEnd) is long offset && offset < 0)
+            {
+                return Rejected(
+                    funcEnd,
+                    n.End,
+                    "the offset is negative",
+                    Prints(LibbpfAttachMessages.KprobeNegativeOffset(offset)),
+                    new[] { n.Part(0, funcEnd) });
             }
 
             if (retprobe && hasOffset && nonZero)
@@ -526,6 +554,11 @@ namespace BpfAnalyzers.Sections
                 return NoAutoAttach(n, $"bare '{n.Type}' names no tracepoint, so attach_tp() attaches nothing");
             }
 
+            if (n.Target == n.End && n.Version >= LibbpfAttachMessages.InvalidSectionNameForEmptyTargetSince)
+            {
+                return Rejected(n.Target, n.End, $"the target after '{n.Type}/' is empty", Prints(LibbpfAttachMessages.InvalidSectionName(n.Program, Cut(n.Section))), null);
+            }
+
             int slash = n.Text.IndexOf('/', n.Target, n.End - n.Target);
             if (slash < 0)
             {
@@ -565,7 +598,52 @@ namespace BpfAnalyzers.Sections
 
             if (n.Target == n.End)
             {
-                return Rejected(n.Target, n.End, $"the tracepoint name after '{n.Type}/' is empty", Prints(LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, string.Empty, n.Version)), null);
+                string prints = n.Version >= LibbpfAttachMessages.InvalidSectionNameForEmptyTargetSince
+                    ? LibbpfAttachMessages.InvalidSectionName(n.Program, Cut(n.Section))
+                    : LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, string.Empty, n.Version);
+                return Rejected(n.Target, n.End, $"the tracepoint name after '{n.Type}/' is empty", Prints(prints), null);
+            }
+
+            return null;
+        }
+
+        // fentry.multi/PATTERN and friends (attach_tracing_multi(), libbpf main, not yet released): a glob
+        // over kernel BTF functions, optionally "module:pattern"; the module is looked up at load and attach.
+        private static AttachTargetFinding? CheckTracingMulti(in Name n)
+        {
+            if (n.IsBare)
+            {
+                return NoAutoAttach(n, $"bare '{n.Type}' names no functions, so attach_tracing_multi() attaches nothing");
+            }
+
+            // sscanf(spec, "%m[a-zA-Z0-9_.*?:]", &pattern)
+            int end = n.Target;
+            while (end < n.End && (CScanf.IsPatternChar(n.Text[end]) || n.Text[end] == ':'))
+            {
+                end++;
+            }
+
+            if (end == n.Target)
+            {
+                string spec = Cut(n.TargetText);
+                return Rejected(
+                    n.Target,
+                    n.End,
+                    n.Target == n.End
+                        ? $"the function pattern after '{n.Type}/' is empty"
+                        : $"the pattern must start with letters, digits, '_', '.', '*', '?' or ':', and '{spec}' does not",
+                    Prints(LibbpfAttachMessages.TracingMultiPatternInvalid(spec)),
+                    null);
+            }
+
+            if (end < n.End)
+            {
+                string read = n.Part(n.Target, end);
+                return Misread(
+                    end,
+                    n.End,
+                    $"it attaches to the functions matching '{Cut(read)}' and silently ignores '{Cut(n.Part(end, n.End))}', because attach_tracing_multi() reads the pattern with sscanf(\"%m[a-zA-Z0-9_.*?:]\"), which stops there",
+                    new[] { n.Part(0, end) });
             }
 
             return null;
@@ -674,7 +752,7 @@ namespace BpfAnalyzers.Sections
         /// <summary>The BTF name prefix libbpf puts before the target (<c>btf_get_kernel_prefix_kind()</c>).</summary>
         internal static string BtfPrefix(string type) => type switch
         {
-            "tp_btf" => "btf_trace_",
+            "tp_btf" or "tp_btf.s" => "btf_trace_",
             "lsm" or "lsm.s" or "lsm_cgroup" => "bpf_lsm_",
             "iter" or "iter.s" => "bpf_iter_",
             _ => string.Empty,

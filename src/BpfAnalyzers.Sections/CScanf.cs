@@ -69,6 +69,63 @@ namespace BpfAnalyzers.Sections
             return true;
         }
 
+        /// <summary>
+        /// The value of the <c>%li</c> that <see cref="TryReadLong"/> found at <paramref name="i"/>, as glibc's
+        /// <c>strtol()</c> gives it: out-of-range values saturate to <c>LONG_MIN</c>/<c>LONG_MAX</c> (64-bit).
+        /// </summary>
+        public static long ReadLongValue(string s, int i, int end)
+        {
+            while (i < end && IsSpace(s[i]))
+            {
+                i++;
+            }
+
+            bool negative = i < end && s[i] == '-';
+            if (i < end && (s[i] == '+' || s[i] == '-'))
+            {
+                i++;
+            }
+
+            int radix = 10;
+            if (i < end && s[i] == '0')
+            {
+                i++;
+                radix = 8;
+                if (i < end && (s[i] == 'x' || s[i] == 'X'))
+                {
+                    i++;
+                    radix = 16;
+                }
+            }
+
+            // Accumulate as a negative number, which reaches LONG_MIN without overflowing.
+            long value = 0;
+            bool saturated = false;
+            while (i < end && DigitValue(s[i]) is int d && d < radix)
+            {
+                if (!saturated)
+                {
+                    if (value < (long.MinValue + d) / radix)
+                    {
+                        saturated = true;
+                    }
+                    else
+                    {
+                        value = (value * radix) - d;
+                    }
+                }
+
+                i++;
+            }
+
+            if (negative)
+            {
+                return saturated ? long.MinValue : value;
+            }
+
+            return saturated || value == long.MinValue ? long.MaxValue : -value;
+        }
+
         private static int? DigitValue(char c) =>
             c >= '0' && c <= '9' ? c - '0' :
             c >= 'a' && c <= 'f' ? c - 'a' + 10 :

@@ -41,6 +41,21 @@ namespace BpfAnalyzers.Sections
         /// <summary><c>attach_kprobe()</c> (0.5+) when its sscanf reads no function name.</summary>
         public static string KprobeNameInvalid(string functionPart) => "kprobe name is invalid: " + functionPart;
 
+        /// <summary><c>attach_kprobe()</c> on main (not yet released) for a negative <c>+OFFSET</c>.</summary>
+        public static string KprobeNegativeOffset(long offset) =>
+            "kprobe offset must be a non-negative integer: " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// <c>attach_tp()</c> and <c>attach_raw_tp()</c> on main (<c>sec_name_match_prefix()</c>, not yet
+        /// released) for a name with nothing after its <c>/</c>; 1.7's <c>attach_raw_tp()</c> printed it
+        /// only for a name none of its prefixes matched.
+        /// </summary>
+        public static string InvalidSectionName(string program, string section) =>
+            $"prog '{program}': invalid section name '{section}'";
+
+        /// <summary><c>attach_tracing_multi()</c> on main (not yet released) when the pattern is empty or starts with a character outside <c>[a-zA-Z0-9_.*?:]</c>.</summary>
+        public static string TracingMultiPatternInvalid(string spec) => "tracing multi pattern is invalid: " + spec;
+
         /// <summary><c>attach_kprobe()</c> (0.5+) for <c>kretprobe/FUNC+OFFSET</c> with a non-zero offset.</summary>
         public const string KretprobeOffset = "kretprobes do not support offset specification";
 
@@ -99,6 +114,12 @@ namespace BpfAnalyzers.Sections
 
         /// <summary><c>libbpf_find_attach_btf_id()</c> (1.1+) for <c>freplace</c> without the target program's FD.</summary>
         public static string AttachProgramFdNotSet(string program) => $"prog '{program}': attach program FD is not set";
+
+        /// <summary>The first libbpf that refuses a negative kprobe offset (<see cref="KprobeNegativeOffset"/>).</summary>
+        public static LibbpfVersion KprobeNegativeOffsetSince => LibbpfVersion.Main;
+
+        /// <summary>The first libbpf that prints <see cref="InvalidSectionName"/> for <c>tp/</c> and <c>raw_tp/</c>.</summary>
+        public static LibbpfVersion InvalidSectionNameForEmptyTargetSince => LibbpfVersion.Main;
 
         /// <summary>The first release that prints <see cref="AttachProgramFdNotSet"/>.</summary>
         public static LibbpfVersion AttachProgramFdNotSetSince => s_v1_1;

@@ -4,9 +4,9 @@ using System.Collections.Generic;
 namespace BpfAnalyzers.Sections
 {
     /// <summary>
-    /// libbpf's program section table for every release from 0.1 to the newest. The rows live in
-    /// <c>data/libbpf/tables/*.tsv</c>; <c>SectionTable.g.cs</c> is generated from them and a test fails
-    /// when the two differ.
+    /// libbpf's program section table for every release from 0.1 to the newest, and for libbpf's main
+    /// branch at <see cref="MainCommit"/>. The rows live in <c>data/libbpf/tables/*.tsv</c>;
+    /// <c>SectionTable.g.cs</c> is generated from them and a test fails when the two differ.
     /// </summary>
     public static partial class SectionTable
     {
@@ -19,9 +19,10 @@ namespace BpfAnalyzers.Sections
             s_tables = BuildTables();
             Releases = Array.ConvertAll(s_tables, t => t.Version);
             LastSloppyVersion = FindLastSloppyVersion();
+            LatestVersion = Array.FindLast(s_tables, t => !t.Version.IsMain).Version;
         }
 
-        /// <summary>Every release with a table, oldest first.</summary>
+        /// <summary>Every release with a table, oldest first, then <see cref="LibbpfVersion.Main"/>.</summary>
         public static IReadOnlyList<LibbpfVersion> Releases { get; }
 
         internal static IEnumerable<string> ReleaseNames
@@ -35,7 +36,8 @@ namespace BpfAnalyzers.Sections
             }
         }
 
-        internal static LibbpfVersion LatestVersion => s_tables[s_tables.Length - 1].Version;
+        /// <summary>The newest numbered release (main's table comes after it).</summary>
+        internal static LibbpfVersion LatestVersion { get; }
 
         /// <summary>The newest release whose table still has legacy-prefix entries (0.8).</summary>
         internal static LibbpfVersion LastSloppyVersion { get; }

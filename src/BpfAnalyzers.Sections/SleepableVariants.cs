@@ -4,7 +4,7 @@ namespace BpfAnalyzers.Sections
 {
     /// <summary>
     /// A name written as the sleepable (<c>.s</c>) form of a type that has none in the target release:
-    /// <c>kprobe.s/do_sys_open</c>, <c>tp.s/sched/sched_switch</c>, <c>xdp.s</c>.
+    /// <c>kprobe.s/do_sys_open</c>, <c>xdp.s</c>.
     /// </summary>
     public sealed class SleepableVariantFinding
     {

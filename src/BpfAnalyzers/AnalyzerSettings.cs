@@ -10,6 +10,8 @@ namespace BpfAnalyzers
     /// The target libbpf release, from (first found wins) the <c>bpf_libbpf_version</c> key of
     /// <c>.editorconfig</c>/<c>.globalconfig</c>, the <c>BpfLibbpfVersion</c> MSBuild property (made
     /// visible by the package's <c>CompilerVisibleProperty</c>), or the newest release in the table.
+    /// <c>main</c> targets libbpf's main branch; a release newer than every table (<c>1.8</c>) is a
+    /// BPF0010 error, checked against main meanwhile.
     /// Strict section names (libbpf 0.6–0.8) likewise from <c>bpf_strict_section_names</c> or
     /// <c>BpfStrictSectionNames</c>.
     /// </summary>
@@ -61,8 +63,19 @@ namespace BpfAnalyzers
             string? error = null;
             if (version is not null && !LibbpfVersion.TryParse(version, out v))
             {
-                v = LibbpfVersion.Latest;
-                error = $"BpfLibbpfVersion '{version}' is not a libbpf release with a section table (0.1 to {LibbpfVersion.Latest}); checking against libbpf {LibbpfVersion.Latest}";
+                if (LibbpfVersion.IsNewerThanEveryRelease(version))
+                {
+                    // A release past the newest table is cut from main, so main's table is the nearest
+                    // guess; but main moves on, so say so instead of passing silently.
+                    v = LibbpfVersion.Main;
+                    error = $"BpfLibbpfVersion '{version}' is newer than every libbpf release with a section table (the newest is {LibbpfVersion.Latest}); " +
+                            $"set it to 'main' (libbpf's main branch at {SectionTable.MainCommit.Substring(0, 12)}, {SectionTable.MainCommitDate}) or to '{LibbpfVersion.Latest}'; checking against libbpf main";
+                }
+                else
+                {
+                    v = LibbpfVersion.Latest;
+                    error = $"BpfLibbpfVersion '{version}' is not a libbpf release with a section table (0.1 to {LibbpfVersion.Latest}, or main); checking against libbpf {LibbpfVersion.Latest}";
+                }
             }
 
             bool isStrict = false;

@@ -44,7 +44,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor SectionNeedsNewerLibbpf = Rule(
             RuleIdentifiers.SectionNeedsNewerLibbpf,
             "BPF section name needs a newer libbpf",
-            "Section '{1}' needs libbpf {2} or newer, but the project targets {0}, which would fail to load the program: \"{3}\"",
+            "Section '{1}' needs {2}, but the project targets {0}, which would fail to load the program: \"{3}\"",
             SectionsCategory,
             DiagnosticSeverity.Error,
             "Each libbpf release adds section names. Set BpfLibbpfVersion to the release the program runs with.");
@@ -88,7 +88,7 @@ namespace BpfAnalyzers
             "{0}",
             ConfigurationCategory,
             DiagnosticSeverity.Error,
-            "BpfLibbpfVersion must name a libbpf release with a section table (0.1 to the newest), and strict section names exist from libbpf 0.6.",
+            "BpfLibbpfVersion must name a libbpf release with a section table (0.1 to the newest) or 'main' (libbpf's main branch); a release newer than every table is an error, checked against main meanwhile. Strict section names exist from libbpf 0.6.",
             WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor InvalidCustomSection = Rule(

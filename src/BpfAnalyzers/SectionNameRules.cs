@@ -78,7 +78,7 @@ namespace BpfAnalyzers
                 {
                     return new SectionFinding(
                         Descriptors.SectionNeedsNewerLibbpf,
-                        new object[] { target.ToString(), Display(name), newer.ToString(), LoadFailure(name, programName, target) },
+                        new object[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target) },
                         Fixes(name, target, custom));
                 }
 

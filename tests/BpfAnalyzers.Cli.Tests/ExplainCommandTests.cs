@@ -146,6 +146,27 @@ namespace BpfAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public void A_name_only_main_has_is_rejected_by_1_7_and_says_it_is_not_yet_released()
+        {
+            ToolResult result = BpfSections.Run("explain", "tp.s/sched/sched_switch", "--libbpf", "1.7");
+
+            Assert.Equal(ExitCodes.Rejected, result.ExitCode);
+            Assert.Contains("Needs libbpf main (not yet released): no release accepts it yet, only libbpf's main branch (--libbpf main).", result.Stdout);
+        }
+
+        [Fact]
+        public void Main_accepts_fentry_multi_and_names_its_commit()
+        {
+            // SEC_DEF("fentry.multi+",	TRACING, BPF_TRACE_FENTRY_MULTI, 0, attach_tracing_multi), in src/libbpf.c at f7081a6baf3f.
+            ToolResult result = BpfSections.Run("explain", "fentry.multi/vfs_*", "--libbpf", "main");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            Assert.Equal("main (the main branch at f7081a6baf3f, 2026-07-30; not yet released)", result.Fields["libbpf"]);
+            Assert.StartsWith("fentry.multi+ (#", result.Fields["entry"]);
+            Assert.Equal("tracing (BPF_PROG_TYPE_TRACING)", result.Fields["program type"]);
+        }
+
+        [Fact]
         public void A_removed_entry_names_the_last_release_that_had_it()
         {
             ToolResult result = BpfSections.Run("explain", "xdp_devmap/foo", "--libbpf", "1.1");

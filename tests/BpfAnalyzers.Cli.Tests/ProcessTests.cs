@@ -28,11 +28,11 @@ namespace BpfAnalyzers.Cli.Tests
         [Fact]
         public async Task A_usage_error_exits_with_2_from_the_real_entry_point()
         {
-            (int code, byte[] stdout, string stderr) = await RunToolAsync(Array.Empty<byte>(), "resolve", "--libbpf", "9.9");
+            (int code, byte[] stdout, string stderr) = await RunToolAsync(Array.Empty<byte>(), "resolve", "--libbpf", "0.9");
 
             Assert.Equal(2, code);
             Assert.Empty(stdout);
-            Assert.Contains("'9.9' is not a libbpf release", stderr);
+            Assert.Contains("'0.9' is not a libbpf release", stderr);
         }
 
         private static async Task<(int, byte[], string)> RunToolAsync(byte[] stdin, params string[] args)

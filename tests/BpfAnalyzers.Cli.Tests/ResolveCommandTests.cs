@@ -25,6 +25,8 @@ namespace BpfAnalyzers.Cli.Tests
             { "libbpf-1.1.2.tsv", new[] { "--libbpf", "v1.1", "--strict" } },
             { "libbpf-1.7.0.tsv", new[] { "--libbpf", "1.7" } },
             { "libbpf-1.7.0.tsv", Array.Empty<string>() },
+            { "libbpf-main.tsv", new[] { "--libbpf", "main" } },
+            { "libbpf-main.tsv", new[] { "--libbpf", "MAIN" } },
         };
 
         [Theory]

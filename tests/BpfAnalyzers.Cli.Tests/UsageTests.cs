@@ -13,12 +13,37 @@ namespace BpfAnalyzers.Cli.Tests
         [InlineData("list")]
         public void An_unknown_release_is_a_usage_error_that_lists_the_known_ones(params string[] command)
         {
-            ToolResult result = BpfSections.Run([.. command, "--libbpf", "9.9"]);
+            ToolResult result = BpfSections.Run([.. command, "--libbpf", "0.9"]);
 
             Assert.Equal(ExitCodes.Usage, result.ExitCode);
             Assert.Empty(result.StdoutBytes);
-            Assert.Contains("--libbpf: '9.9' is not a libbpf release with a section table. Known releases: 0.1, ", result.Stderr);
-            Assert.Contains(", 1.7, or latest.", result.Stderr);
+            Assert.Contains("--libbpf: '0.9' is not a libbpf release with a section table. Known releases: 0.1, ", result.Stderr);
+            Assert.Contains(", 1.7, main, or latest.", result.Stderr);
+        }
+
+        [Theory]
+        [InlineData("1.8")]
+        [InlineData("2.0")]
+        [InlineData("v1.8.0")]
+        public void A_release_past_the_newest_table_is_a_usage_error_that_points_to_main(string version)
+        {
+            ToolResult result = BpfSections.RunWithInput("xdp\n", "resolve", "--libbpf", version);
+
+            Assert.Equal(ExitCodes.Usage, result.ExitCode);
+            Assert.Empty(result.StdoutBytes);
+            Assert.Contains(
+                $"--libbpf: '{version}' is newer than every libbpf release with a section table (the newest is 1.7). " +
+                "Use main for libbpf's main branch (at f7081a6baf3f, 2026-07-30), or 1.7.",
+                result.Stderr);
+        }
+
+        [Fact]
+        public void Help_names_main_and_its_commit()
+        {
+            ToolResult result = BpfSections.Run("resolve", "--help");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            Assert.Contains("main (libbpf's main branch at f7081a6baf3f, 2026-07-30)", result.Stdout.Replace("\n", " ").Replace("  ", " "));
         }
 
         [Theory]

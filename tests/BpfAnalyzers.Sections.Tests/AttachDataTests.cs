@@ -7,7 +7,7 @@ namespace BpfAnalyzers.Sections.Tests
 {
     /// <summary>
     /// The attach rules lean on two facts kept as data: which attach function each <c>section_defs[]</c>
-    /// entry has per release (<c>data/libbpf/attach-functions.tsv</c>, read off each release tag's
+    /// entry has per release and on main (<c>data/libbpf/attach-functions.tsv</c>, read off each release tag's
     /// <c>src/libbpf.c</c>), and the kernel's iterator names (<c>data/kernel/iterators.tsv</c>).
     /// </summary>
     public class AttachDataTests

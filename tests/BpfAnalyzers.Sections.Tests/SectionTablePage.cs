@@ -20,11 +20,13 @@ namespace BpfAnalyzers.Sections.Tests
         {
             var tables = SectionTableSource.ReadTables(tablesDir);
             var sb = new StringBuilder();
-            sb.Append("# libbpf's program section table, per release\n\n");
+            sb.Append("# libbpf's program section table, per release and on main\n\n");
             sb.Append("<!-- Generated from data/libbpf/tables/*.tsv by tests/BpfAnalyzers.Sections.Tests (GeneratedFilesTests).\n");
             sb.Append("     Do not edit: run  BPF_UPDATE_GENERATED=1 dotnet test tests/BpfAnalyzers.Sections.Tests -->\n\n");
-            sb.Append("Read off libbpf's `section_defs[]` in `src/libbpf.c` of each release. Order matters: the first\n");
-            sb.Append("matching entry wins. How an entry matches a name:\n\n");
+            var main = tables.Single(t => t.IsMain);
+            sb.Append("Read off libbpf's `section_defs[]` in `src/libbpf.c` of each release, and of libbpf's main branch\n");
+            sb.Append(CultureInfo.InvariantCulture, $"(`BpfLibbpfVersion=main`) at commit `{main.Commit}` ({main.CommitDate}), which no release has yet.\n");
+            sb.Append("Order matters: the first matching entry wins. How an entry matches a name:\n\n");
             sb.Append("| mark | match | meaning |\n|---|---|---|\n");
             sb.Append("| `=` | exact | the whole name must equal the entry |\n");
             sb.Append("| `+` | `type+` | exactly `type`, or `type/` followed by anything |\n");
@@ -35,7 +37,7 @@ namespace BpfAnalyzers.Sections.Tests
             sb.Append("| section | prog type | attach type |");
             foreach (var t in tables)
             {
-                sb.Append(CultureInfo.InvariantCulture, $" {t.Major}.{t.Minor} |");
+                sb.Append(CultureInfo.InvariantCulture, $" {t.Version} |");
             }
 
             sb.Append("\n|---|---|---|");
@@ -69,7 +71,8 @@ namespace BpfAnalyzers.Sections.Tests
             sb.Append("\n## Each release in libbpf's order\n");
             foreach (var t in tables.AsEnumerable().Reverse())
             {
-                sb.Append(CultureInfo.InvariantCulture, $"\n<details><summary>libbpf {t.Major}.{t.Minor} ({t.Rows.Count} entries)</summary>\n\n");
+                string what = t.IsMain ? $"libbpf main at {t.Commit!.Substring(0, 12)}, {t.CommitDate}, not yet released" : $"libbpf {t.Version}";
+                sb.Append(CultureInfo.InvariantCulture, $"\n<details><summary>{what} ({t.Rows.Count} entries)</summary>\n\n");
                 sb.Append("| # | section | match | prog type | attach type | flags |\n|---|---|---|---|---|---|\n");
                 for (int i = 0; i < t.Rows.Count; i++)
                 {

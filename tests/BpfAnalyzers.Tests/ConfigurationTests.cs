@@ -44,9 +44,53 @@ namespace BpfAnalyzers.Tests
         public Task An_unknown_version_is_reported_and_the_newest_is_used() =>
             Verify.Analyzer(
                 TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"tcx/ingress\""),
-                "build_property.BpfLibbpfVersion = 9.9",
+                "build_property.BpfLibbpfVersion = 0.9",
                 Verify.Diagnostic(Descriptors.InvalidConfiguration).WithNoLocation().WithArguments(
-                    "BpfLibbpfVersion '9.9' is not a libbpf release with a section table (0.1 to 1.7); checking against libbpf 1.7"));
+                    "BpfLibbpfVersion '0.9' is not a libbpf release with a section table (0.1 to 1.7, or main); checking against libbpf 1.7"));
+
+        private const string SleepableTracepointProgram = """
+            using BpfAnalyzers;
+            static class Programs
+            {
+                [BpfSection({|#0:"tp.s/syscalls/sys_enter_openat"|})] static int Handle() => 0;
+            }
+            """;
+
+        [Theory]
+        [InlineData("main")]
+        [InlineData("MAIN")]
+        [InlineData(" Main ")]
+        [InlineData("master")]
+        public Task Main_targets_libbpfs_main_branch(string value) =>
+            Verify.Analyzer(SleepableTracepointProgram.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), "build_property.BpfLibbpfVersion = " + value);
+
+        [Fact]
+        public Task The_editorconfig_key_takes_main() =>
+            Verify.Analyzer(SleepableTracepointProgram.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), "bpf_libbpf_version = main");
+
+        [Fact]
+        public Task The_newest_release_lacks_what_only_main_has() =>
+            Verify.Analyzer(
+                SleepableTracepointProgram,
+                "build_property.BpfLibbpfVersion = 1.7",
+                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                    "libbpf 1.7",
+                    "tp.s/syscalls/sys_enter_openat",
+                    "libbpf main (not yet released)",
+                    "prog 'Handle': missing BPF prog type, check ELF section name 'tp.s/syscalls/sys_enter_openat'"));
+
+        [Theory]
+        [InlineData("1.8")]
+        [InlineData("1.8.0")]
+        [InlineData("v2.0")]
+        public Task A_release_newer_than_every_table_is_an_error_and_main_is_used(string value) =>
+            Verify.Analyzer(
+                // Checked against main meanwhile: what main accepts gets no error of its own.
+                SleepableTracepointProgram.Replace("{|#0:", string.Empty).Replace("|}", string.Empty),
+                "build_property.BpfLibbpfVersion = " + value,
+                Verify.Diagnostic(Descriptors.InvalidConfiguration).WithNoLocation().WithArguments(
+                    $"BpfLibbpfVersion '{value}' is newer than every libbpf release with a section table (the newest is 1.7); " +
+                    "set it to 'main' (libbpf's main branch at f7081a6baf3f, 2026-07-30) or to '1.7'; checking against libbpf main"));
 
         [Fact]
         public Task Strict_mode_before_0_6_is_reported() =>

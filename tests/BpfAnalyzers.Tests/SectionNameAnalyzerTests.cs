@@ -107,7 +107,41 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 "build_property.BpfLibbpfVersion = " + target,
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, first, $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'"));
+                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, $"libbpf {first} or newer", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'"));
+
+        // Names only libbpf's main branch has (src/libbpf.c at f7081a6, data/libbpf/tables/main.tsv), each with its line.
+        [Theory]
+        [InlineData("tp.s/sched/sched_switch", "1.7")]               // SEC_DEF("tp.s+",		TRACEPOINT, 0, SEC_SLEEPABLE, attach_tp),
+        [InlineData("tracepoint.s/syscalls/sys_enter_openat", "1.0")] // SEC_DEF("tracepoint.s+",	TRACEPOINT, 0, SEC_SLEEPABLE, attach_tp),
+        [InlineData("raw_tp.s/sched_switch", "1.7")]                 // SEC_DEF("raw_tp.s+",		RAW_TRACEPOINT, 0, SEC_SLEEPABLE, attach_raw_tp),
+        [InlineData("raw_tracepoint.s/sched_switch", "1.7")]         // SEC_DEF("raw_tracepoint.s+",	RAW_TRACEPOINT, 0, SEC_SLEEPABLE, attach_raw_tp),
+        [InlineData("tp_btf.s/sched_switch", "1.7")]                 // SEC_DEF("tp_btf.s+",		TRACING, BPF_TRACE_RAW_TP, SEC_ATTACH_BTF | SEC_SLEEPABLE, attach_trace),
+        [InlineData("fentry.multi/vfs_*", "1.7")]                    // SEC_DEF("fentry.multi+",	TRACING, BPF_TRACE_FENTRY_MULTI, 0, attach_tracing_multi),
+        [InlineData("fexit.multi/vfs_read", "1.7")]                  // SEC_DEF("fexit.multi+",		TRACING, BPF_TRACE_FEXIT_MULTI, 0, attach_tracing_multi),
+        [InlineData("fsession.multi/bpf_fentry_test*", "1.7")]       // SEC_DEF("fsession.multi+",	TRACING, BPF_TRACE_FSESSION_MULTI, 0, attach_tracing_multi),
+        [InlineData("fentry.multi.s/vfs_*", "1.7")]                  // SEC_DEF("fentry.multi.s+",	TRACING, BPF_TRACE_FENTRY_MULTI, SEC_SLEEPABLE, attach_tracing_multi),
+        [InlineData("fexit.multi.s/vfs_*", "1.7")]                   // SEC_DEF("fexit.multi.s+",	TRACING, BPF_TRACE_FEXIT_MULTI, SEC_SLEEPABLE, attach_tracing_multi),
+        [InlineData("fsession.multi.s/vfs_*", "1.7")]                // SEC_DEF("fsession.multi.s+",	TRACING, BPF_TRACE_FSESSION_MULTI, SEC_SLEEPABLE, attach_tracing_multi),
+        public Task Names_only_main_has_say_it_is_not_yet_released(string name, string target) =>
+            Verify.Analyzer(
+                Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
+                "build_property.BpfLibbpfVersion = " + target,
+                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                    "libbpf " + target, name, "libbpf main (not yet released)", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'"));
+
+        [Theory]
+        [InlineData("tp.s/sched/sched_switch")]
+        [InlineData("tracepoint.s/syscalls/sys_enter_openat")]
+        [InlineData("raw_tp.s/sched_switch")]
+        [InlineData("raw_tracepoint.s/sched_switch")]
+        [InlineData("tp_btf.s/sched_switch")]
+        [InlineData("fentry.multi/vfs_*")]
+        [InlineData("fexit.multi/vfs_read")]
+        [InlineData("fsession.multi/bpf_fentry_test*")]
+        [InlineData("fentry.multi.s/vfs_*")]
+        [InlineData("fentry.multi/bpf_testmod:bpf_testmod_fentry_test*")]
+        public Task Names_only_main_has_are_clean_under_main(string name) =>
+            Verify.Analyzer(Program($"[BpfSection(\"{name}\")]"), "build_property.BpfLibbpfVersion = main");
 
         [Theory]
         [InlineData("\"\"", "'' is empty")]
