@@ -103,6 +103,20 @@ namespace BpfAnalyzers.Completion.Tests
             return description!.Text;
         }
 
+        /// <summary>Every item at the caret with its description.</summary>
+        public async Task<IReadOnlyList<(string Name, string Description)>> DescribedItemsAsync(string markup)
+        {
+            (Document document, int caret) = Open(markup);
+            CompletionService service = CompletionService.GetService(document)!;
+            var described = new List<(string, string)>();
+            foreach (CompletionItem item in await ItemsAtAsync(document, caret))
+            {
+                described.Add((item.DisplayText, (await service.GetDescriptionAsync(document, item))!.Text));
+            }
+
+            return described;
+        }
+
         /// <summary>The source after the item named <paramref name="displayText"/> is committed, with <c>$$</c> where the caret goes.</summary>
         public async Task<string> CommitAsync(string markup, string displayText)
         {
