@@ -234,6 +234,17 @@ namespace BpfAnalyzers.Completion.Tests
         }
 
         [Fact]
+        public async Task Custom_sections_are_not_offered_before_libbpf_0_8_which_cannot_register_them()
+        {
+            List<string> names = Names(await CompletionHost.Create()
+                .Source("Custom.cs", "[assembly: BpfAnalyzers.BpfCustomSection(\"user+\")]")
+                .Property("BpfLibbpfVersion", "0.7")
+                .ItemsAsync(Programs("[BpfSection(\"u$$\")]")));
+
+            Assert.Equal(new[] { "uprobe/", "uretprobe/" }, names.OrderBy(n => n, System.StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task A_const_field_used_as_the_section_of_a_method_gets_program_names()
         {
             string source = """
