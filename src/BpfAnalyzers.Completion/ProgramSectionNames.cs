@@ -79,7 +79,7 @@ namespace BpfAnalyzers.Completion
                     {
                         if (seen.Add(name))
                         {
-                            names.Add(new SectionName(name, Describe(name, e, target, custom: true)));
+                            names.Add(new SectionName(name, Describe(name, e, target, custom: true), "custom"));
                         }
                     }
                 }
@@ -91,7 +91,7 @@ namespace BpfAnalyzers.Completion
                 {
                     if (!seen.Contains(name) && IsOffered(name, e, target) && seen.Add(name))
                     {
-                        names.Add(new SectionName(name, Describe(name, e, target, custom: false)));
+                        names.Add(new SectionName(name, Describe(name, e, target, custom: false), e.ProgTypeName));
                     }
                 }
             }

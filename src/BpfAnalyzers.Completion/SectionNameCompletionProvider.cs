@@ -130,7 +130,8 @@ namespace BpfAnalyzers.Completion
                         .Add(DescriptionProperty, name.Description)
                         .Add(InsertProperty, insert),
                     tags: ImmutableArray.Create(WellKnownTags.Constant),
-                    rules: s_rules));
+                    rules: s_rules,
+                    inlineDescription: name.Inline.Length > 0 ? name.Inline : null));
             }
         }
     }

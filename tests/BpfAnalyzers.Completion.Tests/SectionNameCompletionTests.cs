@@ -125,6 +125,16 @@ namespace BpfAnalyzers.Completion.Tests
         }
 
         [Fact]
+        public async Task The_list_shows_each_program_type_beside_its_name()
+        {
+            IReadOnlyList<CompletionItem> items = await CompletionHost.Create().ItemsAsync(Programs("[BpfSection(\"$$\")]"));
+
+            Assert.Equal("kprobe", items.Single(i => i.DisplayText == "kprobe/").InlineDescription);
+            Assert.Equal("xdp", items.Single(i => i.DisplayText == "xdp").InlineDescription);
+            Assert.Equal("tracing", items.Single(i => i.DisplayText == "fentry/").InlineDescription);
+        }
+
+        [Fact]
         public async Task What_is_typed_before_the_caret_filters_the_names()
         {
             List<string> names = Names(await CompletionHost.Create().ItemsAsync(Programs("[BpfSection(\"kp$$\")]")));
