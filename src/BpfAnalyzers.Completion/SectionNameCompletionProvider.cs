@@ -23,6 +23,10 @@ namespace BpfAnalyzers.Completion
         private const string DescriptionProperty = "BpfDescription";
         private const string InsertProperty = "BpfInsert";
 
+        // Roslyn's TextTags.CodeBlockStart/End, which are internal: tags are plain strings.
+        private const string CodeBlockStart = "CodeBlockStart";
+        private const string CodeBlockEnd = "CodeBlockEnd";
+
         /// <summary>
         /// Names hold '/', '.', '+', ':' and '?': typing them filters the list instead of committing it. An
         /// item commits with Tab or Enter, or with the closing quote.
@@ -102,8 +106,28 @@ namespace BpfAnalyzers.Completion
         }
 
         public override Task<CompletionDescription?> GetDescriptionAsync(Document document, CompletionItem item, CancellationToken cancellationToken) =>
-            Task.FromResult<CompletionDescription?>(
-                item.Properties.TryGetValue(DescriptionProperty, out string? description) ? CompletionDescription.FromText(description) : null);
+            Task.FromResult(item.Properties.TryGetValue(DescriptionProperty, out string? description) ? Describe(description) : null);
+
+        /// <summary>
+        /// The first line (<c>kprobe/FUNC[+OFFSET]</c>) as a code block, the rest as text: the shape of Roslyn's own
+        /// symbol descriptions. csharp-ls shows a description only in that shape (the code block as the item's
+        /// detail, the rest as its documentation); Roslyn's LSP server renders it as Markdown.
+        /// </summary>
+        private static CompletionDescription Describe(string description)
+        {
+            string[] lines = description.Split('\n');
+            ImmutableArray<TaggedText>.Builder parts = ImmutableArray.CreateBuilder<TaggedText>();
+            parts.Add(new TaggedText(CodeBlockStart, string.Empty));
+            parts.Add(new TaggedText(TextTags.Text, lines[0]));
+            parts.Add(new TaggedText(CodeBlockEnd, string.Empty));
+            for (int i = 1; i < lines.Length; i++)
+            {
+                parts.Add(new TaggedText(TextTags.LineBreak, "\n"));
+                parts.Add(new TaggedText(TextTags.Text, lines[i]));
+            }
+
+            return CompletionDescription.Create(parts.ToImmutable());
+        }
 
         public override Task<CompletionChange> GetChangeAsync(Document document, CompletionItem item, char? commitKey, CancellationToken cancellationToken)
         {

@@ -105,16 +105,18 @@ namespace BpfAnalyzers.EndToEnd.Tests
             // Roslyn loads package providers in the background after the first request (about a second
             // of batching): ask again, every second, up to ten times, as a user pressing Ctrl+Space would.
             JsonObject At(int occurrence) => Position(text, occurrence);
-            List<string> program = new();
-            for (int attempt = 0; attempt < 10 && !program.Contains("xdp"); attempt++)
+            JsonArray programItems = new();
+            for (int attempt = 0; attempt < 10 && !Labels(programItems).Contains("xdp"); attempt++)
             {
                 if (attempt > 0)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1));
                 }
 
-                program = await LabelsAsync(client, documentUri, At(0));
+                programItems = await ItemsAsync(client, documentUri, At(0));
             }
+
+            List<string> program = Labels(programItems);
 
             string log = "\nserver log:\n" + client.ServerLog;
             Assert.True(program.Contains("xdp"), $"no section names inside [BpfSection(\"\")] on a method: [{string.Join(", ", program)}]{log}");
@@ -125,13 +127,23 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Assert.DoesNotContain("tcx/ingress", program);
             Assert.DoesNotContain(".maps", program);
 
-            List<string> data = await LabelsAsync(client, documentUri, At(2));
+            // The item's description, as the editor shows it beside the list: csharp-ls puts its first line in
+            // the detail and the rest in the documentation.
+            JsonNode kprobe = programItems.Single(i => i!["label"]!.GetValue<string>() == "kprobe/")!;
+            JsonNode? resolved = await client.RequestAsync("completionItem/resolve", kprobe.DeepClone(), Patience);
+            string detail = resolved?["detail"]?.GetValue<string>() ?? "";
+            string documentation = resolved?["documentation"] is JsonObject markup ? markup["value"]!.GetValue<string>() : resolved?["documentation"]?.GetValue<string>() ?? "";
+            Assert.True(
+                detail == "kprobe/FUNC[+OFFSET]" && documentation.Contains("program type: kprobe, attach type: none", StringComparison.Ordinal) && documentation.Contains("libbpf 1.2", StringComparison.Ordinal),
+                "completionItem/resolve of kprobe/: " + resolved?.ToJsonString());
+
+            List<string> data = Labels(await ItemsAsync(client, documentUri, At(2)));
             Assert.True(data.Contains(".maps"), $"no data section names inside [BpfSection(\"\")] on a field: [{string.Join(", ", data)}]{log}");
             Assert.Contains("license", data);
             Assert.Contains(".rodata", data);
             Assert.DoesNotContain("xdp", data);
 
-            List<string> elsewhere = await LabelsAsync(client, documentUri, At(1));
+            List<string> elsewhere = Labels(await ItemsAsync(client, documentUri, At(1)));
             Assert.True(!elsewhere.Intersect(program.Concat(data)).Any(), $"section names offered inside [Obsolete(\"\")]: [{string.Join(", ", elsewhere)}]");
         }
 
@@ -155,7 +167,9 @@ namespace BpfAnalyzers.EndToEnd.Tests
             }
         }
 
-        private static async Task<List<string>> LabelsAsync(LanguageServerClient client, string documentUri, JsonObject position)
+        private static List<string> Labels(JsonArray items) => items.Select(i => i!["label"]!.GetValue<string>()).ToList();
+
+        private static async Task<JsonArray> ItemsAsync(LanguageServerClient client, string documentUri, JsonObject position)
         {
             JsonNode? answer = await client.RequestAsync("textDocument/completion", new JsonObject
             {
@@ -163,8 +177,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
                 ["position"] = position,
                 ["context"] = new JsonObject { ["triggerKind"] = 1 },
             }, Patience);
-            JsonArray items = answer is JsonArray array ? array : answer?["items"]?.AsArray() ?? new JsonArray();
-            return items.Select(i => i!["label"]!.GetValue<string>()).ToList();
+            return answer is JsonArray array ? array : answer?["items"]?.AsArray() ?? new JsonArray();
         }
 
         /// <summary>The LSP position (0-based line and character) between the quotes of the n-th <c>("")</c>.</summary>
