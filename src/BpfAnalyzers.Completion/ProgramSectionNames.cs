@@ -174,7 +174,7 @@ namespace BpfAnalyzers.Completion
             string head = s_targets.TryGetValue(e.Type, out var t) && !custom
                 ? t.Form + "\n" + t.Meaning
                 : e.Match == SectionMatch.Slash || (e.Match == SectionMatch.Plus && name[name.Length - 1] == '/')
-                    ? e.Type + "/..." + "\nlibbpf reads only the type; the text after '/' is yours"
+                    ? e.Type + "/..." + (custom ? "\nthe text after '/' is for the loader's handler" : "\nlibbpf reads only the type; the text after '/' is yours")
                     : name;
             string sleepable = (e.Flags & SectionFlags.Sleepable) != 0 && head.IndexOf("sleepable", StringComparison.Ordinal) < 0 ? "\nsleepable" : "";
             string origin = custom

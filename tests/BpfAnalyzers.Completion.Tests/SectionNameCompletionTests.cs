@@ -101,6 +101,39 @@ namespace BpfAnalyzers.Completion.Tests
             Assert.Contains("fsession/", names);
         }
 
+        [Theory]
+        [InlineData("0.1", "false")]
+        [InlineData("0.2", "false")]
+        [InlineData("0.3", "false")]
+        [InlineData("0.4", "false")]
+        [InlineData("0.5", "false")]
+        [InlineData("0.6", "false")]
+        [InlineData("0.6", "true")]
+        [InlineData("0.7", "false")]
+        [InlineData("0.7", "true")]
+        [InlineData("0.8", "false")]
+        [InlineData("0.8", "true")]
+        [InlineData("1.0", "false")]
+        [InlineData("1.1", "false")]
+        [InlineData("1.2", "false")]
+        [InlineData("1.3", "false")]
+        [InlineData("1.4", "false")]
+        [InlineData("1.5", "false")]
+        [InlineData("1.6", "false")]
+        [InlineData("1.7", "false")]
+        public async Task Every_release_offers_its_own_program_and_data_names_once_each_described(string version, string strict)
+        {
+            CompletionHost host = CompletionHost.Create().Property("BpfLibbpfVersion", version).Property("BpfStrictSectionNames", strict);
+
+            foreach (string markup in new[] { Programs("[BpfSection(\"$$\")]"), Globals("[BpfSection(\"$$\")]") })
+            {
+                IReadOnlyList<(string Name, string Description)> items = await host.DescribedItemsAsync(markup);
+                Assert.True(items.Count >= 8, $"{items.Count} items for libbpf {version}");
+                Assert.Equal(items.Count, items.Select(i => i.Name).Distinct().Count());
+                Assert.All(items, i => Assert.EndsWith("libbpf " + version, i.Description));
+            }
+        }
+
         [Fact]
         public async Task Items_describe_program_type_attach_type_and_what_goes_after_the_slash()
         {
