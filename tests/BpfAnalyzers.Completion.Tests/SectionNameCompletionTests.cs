@@ -96,7 +96,7 @@ namespace BpfAnalyzers.Completion.Tests
         [Fact]
         public async Task An_unknown_release_falls_back_to_the_newest_as_the_analyzer_does()
         {
-            List<string> names = Names(await CompletionHost.Create().Property("BpfLibbpfVersion", "9.9").ItemsAsync(Programs("[BpfSection(\"$$\")]")));
+            List<string> names = Names(await CompletionHost.Create().Property("BpfLibbpfVersion", "one point one").ItemsAsync(Programs("[BpfSection(\"$$\")]")));
 
             Assert.Contains("fsession/", names);
         }
@@ -152,6 +152,11 @@ namespace BpfAnalyzers.Completion.Tests
             string fentry = await host.DescriptionAsync(markup, "fentry/");
             Assert.Contains("a kernel function in BTF", fentry);
             Assert.Contains("program type: tracing, attach type: trace_fentry", fentry);
+
+            // Sleepable variants take their base type's target.
+            string sleepable = await host.DescriptionAsync(markup, "uprobe.s/");
+            Assert.StartsWith("uprobe.s/PATH:FUNC[+OFFSET]\nsleepable;", sleepable);
+            Assert.StartsWith("struct_ops.s[/MEMBER]", await host.DescriptionAsync(markup, "struct_ops.s"));
 
             Assert.Contains("program type: xdp, attach type: xdp", await host.DescriptionAsync(markup, "xdp"));
             Assert.Contains("program type: sched_cls, attach type: tcx_ingress", await host.DescriptionAsync(markup, "tcx/ingress"));
