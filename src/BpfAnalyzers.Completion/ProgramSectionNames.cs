@@ -45,6 +45,10 @@ namespace BpfAnalyzers.Completion
             ["fexit"] = ("fexit/FUNC", "FUNC: a kernel function in BTF, needed at load", false),
             ["fmod_ret"] = ("fmod_ret/FUNC", "FUNC: a kernel function in BTF, needed at load", false),
             ["fsession"] = ("fsession/FUNC", "FUNC: a kernel function in BTF, needed at load", false),
+            // libbpf main (not yet released), attach_tracing_multi(): sscanf(spec, "%m[a-zA-Z0-9_.*?:]").
+            ["fentry.multi"] = ("fentry.multi/[MODULE:]PATTERN", "PATTERN: kernel functions in BTF, a glob with * and ? (attach_tracing_multi)", false),
+            ["fexit.multi"] = ("fexit.multi/[MODULE:]PATTERN", "PATTERN: kernel functions in BTF, a glob with * and ? (attach_tracing_multi)", false),
+            ["fsession.multi"] = ("fsession.multi/[MODULE:]PATTERN", "PATTERN: kernel functions in BTF, a glob with * and ? (attach_tracing_multi)", false),
             ["freplace"] = ("freplace/FUNC", "FUNC: a global function of the BPF program it replaces (BTF), or set in code with bpf_program__set_attach_target()", false),
             ["lsm"] = ("lsm/HOOK", "HOOK: an LSM hook in kernel BTF (bpf_lsm_HOOK), needed at load", false),
             ["lsm_cgroup"] = ("lsm_cgroup/HOOK", "HOOK: an LSM hook in kernel BTF, needed at load", false),
