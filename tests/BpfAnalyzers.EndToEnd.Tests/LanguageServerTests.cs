@@ -95,7 +95,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
         /// csharp-ls asks for its "csharp" configuration section (README: csharp.analyzersEnabled);
         /// analyzers are off unless the client turns them on.
         /// </summary>
-        private static JsonNode? AnswerServerRequest(string method, JsonNode? parameters)
+        internal static JsonNode? AnswerServerRequest(string method, JsonNode? parameters)
         {
             if (method == "workspace/configuration")
             {
@@ -124,7 +124,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
         };
 
         /// <summary>csharp-ls on PATH or where <c>dotnet tool install --global</c> puts it; a clear failure otherwise.</summary>
-        private static string FindCsharpLs()
+        internal static string FindCsharpLs()
         {
             var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "")
                 .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

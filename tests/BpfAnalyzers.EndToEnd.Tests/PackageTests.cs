@@ -20,6 +20,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
             "README.md",
             "analyzers/dotnet/cs/BpfAnalyzers.Analyzers.dll",
             "analyzers/dotnet/cs/BpfAnalyzers.CodeFixes.dll",
+            "analyzers/dotnet/cs/BpfAnalyzers.Completion.dll",
             "analyzers/dotnet/cs/BpfAnalyzers.Sections.dll",
             "build/BpfAnalyzers.props",
             "buildTransitive/BpfAnalyzers.props",
@@ -35,7 +36,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
         }
 
         [Fact]
-        public void The_package_holds_exactly_the_analyzer_fixes_table_attributes_props_and_readme()
+        public void The_package_holds_exactly_the_analyzer_fixes_completion_table_attributes_props_and_readme()
         {
             using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
 
@@ -88,7 +89,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Dictionary<string, byte[]> secondFiles = PackageFiles(second);
             Assert.Equal(firstFiles.Keys.OrderBy(f => f, StringComparer.Ordinal), secondFiles.Keys.OrderBy(f => f, StringComparer.Ordinal));
             string[] assemblies = firstFiles.Keys.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-            Assert.Equal(4, assemblies.Length);
+            Assert.Equal(5, assemblies.Length);
             foreach (string assembly in assemblies)
             {
                 Assert.True(firstFiles[assembly].AsSpan().SequenceEqual(secondFiles[assembly]), assembly + " differs between two builds of the same sources");

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace BpfAnalyzers.Completion
+{
+    /// <summary>
+    /// The release and custom sections the analyzer checks this document against, read the way it reads
+    /// them (src/BpfAnalyzers/AnalyzerSettings.cs, CustomSections.cs): <c>bpf_libbpf_version</c> of
+    /// <c>.editorconfig</c> first, then the <c>BpfLibbpfVersion</c> property, else the newest release;
+    /// a value the analyzer rejects (BPF0010) falls back as it does.
+    /// </summary>
+    internal static class CompletionTarget
+    {
+        private const string VersionKey = "bpf_libbpf_version";
+        private const string StrictKey = "bpf_strict_section_names";
+        private const string VersionProperty = "build_property.BpfLibbpfVersion";
+        private const string StrictProperty = "build_property.BpfStrictSectionNames";
+        private const string CustomSectionAttributeName = "BpfCustomSectionAttribute";
+
+        public static SectionTarget For(Document document, SyntaxTree tree)
+        {
+            AnalyzerConfigOptionsProvider provider = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
+            AnalyzerConfigOptions options = provider.GetOptions(tree);
+            string? version = Read(provider, options, VersionKey, VersionProperty);
+            string? strict = Read(provider, options, StrictKey, StrictProperty);
+
+            LibbpfVersion v = version is not null && LibbpfVersion.TryParse(version, out LibbpfVersion parsed) ? parsed : LibbpfVersion.Latest;
+            bool isStrict = strict is not null && bool.TryParse(strict.Trim(), out bool s) && s && SectionTarget.SupportsStrictMode(v);
+            return new SectionTarget(v, isStrict);
+        }
+
+        /// <summary><c>[assembly: BpfCustomSection("user+", ProgType = "...")]</c> of the project.</summary>
+        public static async Task<IReadOnlyList<SectionEntry>> CustomSectionsAsync(Document document, CancellationToken cancellationToken)
+        {
+            var entries = new List<SectionEntry>();
+            Compilation? compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is null)
+            {
+                return entries;
+            }
+
+            foreach (AttributeData attribute in compilation.Assembly.GetAttributes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (attribute.AttributeClass?.Name != CustomSectionAttributeName ||
+                    attribute.ConstructorArguments.Length == 0 ||
+                    attribute.ConstructorArguments[0].Value is not string section)
+                {
+                    continue;
+                }
+
+                string? progType = null;
+                foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+                {
+                    if (named.Key == "ProgType" && named.Value.Value is string p)
+                    {
+                        progType = p;
+                    }
+                }
+
+                if (SectionEntry.TryCreateCustom(section, progType, out SectionEntry? entry))
+                {
+                    entries.Add(entry!);
+                }
+            }
+
+            return entries;
+        }
+
+        private static string? Read(AnalyzerConfigOptionsProvider provider, AnalyzerConfigOptions options, string key, string property)
+        {
+            if (options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+
+            return provider.GlobalOptions.TryGetValue(property, out value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+        }
+    }
+}
