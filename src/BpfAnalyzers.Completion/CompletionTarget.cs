@@ -11,26 +11,19 @@ namespace BpfAnalyzers.Completion
     /// The release and custom sections the analyzer checks this document against, read the way it reads
     /// them (src/BpfAnalyzers/AnalyzerSettings.cs, CustomSections.cs): <c>bpf_libbpf_version</c> of
     /// <c>.editorconfig</c> first, then the <c>BpfLibbpfVersion</c> property, else the newest release;
-    /// a value the analyzer rejects (BPF0010) falls back as it does.
+    /// a value the analyzer rejects (BPF0010) falls back as it does (<see cref="TargetSettings"/>).
     /// </summary>
     internal static class CompletionTarget
     {
-        private const string VersionKey = "bpf_libbpf_version";
-        private const string StrictKey = "bpf_strict_section_names";
-        private const string VersionProperty = "build_property.BpfLibbpfVersion";
-        private const string StrictProperty = "build_property.BpfStrictSectionNames";
         private const string CustomSectionAttributeName = "BpfCustomSectionAttribute";
 
         public static SectionTarget For(Document document, SyntaxTree tree)
         {
             AnalyzerConfigOptionsProvider provider = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
             AnalyzerConfigOptions options = provider.GetOptions(tree);
-            string? version = Read(provider, options, VersionKey, VersionProperty);
-            string? strict = Read(provider, options, StrictKey, StrictProperty);
-
-            LibbpfVersion v = version is not null && LibbpfVersion.TryParse(version, out LibbpfVersion parsed) ? parsed : LibbpfVersion.Latest;
-            bool isStrict = strict is not null && bool.TryParse(strict.Trim(), out bool s) && s && SectionTarget.SupportsStrictMode(v);
-            return new SectionTarget(v, isStrict);
+            string? version = Read(provider, options, TargetSettings.VersionKey, TargetSettings.VersionProperty);
+            string? strict = Read(provider, options, TargetSettings.StrictKey, TargetSettings.StrictProperty);
+            return TargetSettings.Parse(version, strict, out _);
         }
 
         /// <summary><c>[assembly: BpfCustomSection("user+", ProgType = "...")]</c> of the project.</summary>

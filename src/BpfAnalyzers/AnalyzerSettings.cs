@@ -17,11 +17,6 @@ namespace BpfAnalyzers
     /// </summary>
     internal sealed class AnalyzerSettings
     {
-        public const string VersionKey = "bpf_libbpf_version";
-        public const string StrictKey = "bpf_strict_section_names";
-        public const string VersionProperty = "build_property.BpfLibbpfVersion";
-        public const string StrictProperty = "build_property.BpfStrictSectionNames";
-
         private readonly AnalyzerConfigOptionsProvider _provider;
         private readonly ConcurrentDictionary<(string?, string?), (SectionTarget Target, string? Error)> _parsed = new();
 
@@ -36,8 +31,8 @@ namespace BpfAnalyzers
         public SectionTarget TargetFor(SyntaxTree tree)
         {
             AnalyzerConfigOptions options = _provider.GetOptions(tree);
-            string? version = Read(options, VersionKey, VersionProperty);
-            string? strict = Read(options, StrictKey, StrictProperty);
+            string? version = Read(options, TargetSettings.VersionKey, TargetSettings.VersionProperty);
+            string? strict = Read(options, TargetSettings.StrictKey, TargetSettings.StrictProperty);
             (SectionTarget target, string? error) = _parsed.GetOrAdd((version, strict), key => Parse(key.Item1, key.Item2));
             if (error is not null)
             {
@@ -57,42 +52,7 @@ namespace BpfAnalyzers
             return _provider.GlobalOptions.TryGetValue(property, out value) && !string.IsNullOrWhiteSpace(value) ? value : null;
         }
 
-        internal static (SectionTarget Target, string? Error) Parse(string? version, string? strict)
-        {
-            LibbpfVersion v = LibbpfVersion.Latest;
-            string? error = null;
-            if (version is not null && !LibbpfVersion.TryParse(version, out v))
-            {
-                if (LibbpfVersion.IsNewerThanEveryRelease(version))
-                {
-                    // A release past the newest table is cut from main, so main's table is the nearest
-                    // guess; but main moves on, so say so instead of passing silently.
-                    v = LibbpfVersion.Main;
-                    error = $"BpfLibbpfVersion '{version}' is newer than every libbpf release with a section table (the newest is {LibbpfVersion.Latest}); " +
-                            $"set it to 'main' (libbpf's main branch at {SectionTable.MainCommit.Substring(0, 12)}, {SectionTable.MainCommitDate}) or to '{LibbpfVersion.Latest}'; checking against libbpf main";
-                }
-                else
-                {
-                    v = LibbpfVersion.Latest;
-                    error = $"BpfLibbpfVersion '{version}' is not a libbpf release with a section table (0.1 to {LibbpfVersion.Latest}, or main); checking against libbpf {LibbpfVersion.Latest}";
-                }
-            }
-
-            bool isStrict = false;
-            if (strict is not null)
-            {
-                if (!bool.TryParse(strict.Trim(), out isStrict))
-                {
-                    error ??= $"BpfStrictSectionNames '{strict}' is not 'true' or 'false'";
-                }
-                else if (isStrict && !SectionTarget.SupportsStrictMode(v))
-                {
-                    error ??= $"BpfStrictSectionNames is true, but libbpf {v} has no LIBBPF_STRICT_SEC_NAME mode (it exists from 0.6)";
-                    isStrict = false;
-                }
-            }
-
-            return (new SectionTarget(v, isStrict), error);
-        }
+        private static (SectionTarget Target, string? Error) Parse(string? version, string? strict) =>
+            (TargetSettings.Parse(version, strict, out string? error), error);
     }
 }

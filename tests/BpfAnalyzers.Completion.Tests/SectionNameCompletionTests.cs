@@ -101,6 +101,16 @@ namespace BpfAnalyzers.Completion.Tests
             Assert.Contains("fsession/", names);
         }
 
+        [Fact]
+        public async Task A_release_past_the_newest_table_completes_the_names_of_libbpf_main_as_the_analyzer_checks_them()
+        {
+            List<string> v18 = Names(await CompletionHost.Create().Property("BpfLibbpfVersion", "1.8").ItemsAsync(Programs("[BpfSection(\"$$\")]")));
+            List<string> v17 = Names(await CompletionHost.Create().Property("BpfLibbpfVersion", "1.7").ItemsAsync(Programs("[BpfSection(\"$$\")]")));
+
+            Assert.Contains("fentry.multi/", v18);
+            Assert.DoesNotContain("fentry.multi/", v17);
+        }
+
         [Theory]
         [InlineData("0.1", "false")]
         [InlineData("0.2", "false")]
