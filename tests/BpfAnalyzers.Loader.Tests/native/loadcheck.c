@@ -9,6 +9,9 @@
  *   stage <open|load|attach|done>   the stage that failed, or done
  *   err <N>                the negative errno libbpf returned (0 when done)
  *   linked <0|1>           whether auto-attach created a link (only after done)
+ *   autoload-off           the section name began with '?' (libbpf 0.8+: do not load unless the loader says so);
+ *                          loadcheck then says so, as such a loader does (bpf_program__set_autoload(prog, true)),
+ *                          or the name itself would never be checked
  * Exit code 0 when the stages ran (whatever the verdict), 2 on a usage or I/O problem.
  * Compiled at test time: gcc -O1 -o loadcheck loadcheck.c -lbpf
  */
@@ -92,6 +95,10 @@ int main(int argc, char **argv)
 	libbpf_set_print(print_fn);
 
 	err = bpf_object__open_skeleton(skel, NULL);
+	if (!err && prog && !bpf_program__autoload(prog)) {
+		printf("autoload-off\n");
+		bpf_program__set_autoload(prog, true);
+	}
 	if (!err) {
 		stage = "load";
 		err = bpf_object__load_skeleton(skel);

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace BpfAnalyzers.Loader.Tests
+{
+    /// <summary>
+    /// Issue 12: real libbpf 1.1.2 on the running kernel is the oracle. Each name is compiled into a one-program
+    /// object, opened, loaded and auto-attached (<c>native/loadcheck.c</c>); the analyzer at target 1.1, with no
+    /// <c>[BpfLoader]</c> declaration (the loader auto-attaches), must not report an error where libbpf succeeds or
+    /// fails only because of this kernel, and must report something wherever libbpf fails because of the name.
+    /// </summary>
+    public sealed class LoaderOracleTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public LoaderOracleTests(ITestOutputHelper output) => _output = output;
+
+        [Theory]
+        [InlineData("xdp", false)]
+        [InlineData("tp/syscalls/sys_enter_openat", true)]
+        [InlineData("raw_tp/sys_enter", true)]
+        [InlineData("uprobe//lib/x86_64-linux-gnu/libc.so.6:malloc", true)]
+        public void This_machine_loads_and_attaches_bpf(string name, bool links)
+        {
+            // Fails loudly, never skips: without bpf(), tracefs (mount -t tracefs nodev /sys/kernel/tracing), clang or
+            // libbpf the oracle below would call every kernel fault a name fault, or the reverse.
+            LoaderOutcome o = LoaderMeasurements.MeasureOne(name);
+            Assert.True(o.Run is not null, $"clang could not compile SEC(\"{name}\"): {o.ClangError}");
+            Assert.True(o.Verdict.Class == LoaderClass.LoadsAndAttaches,
+                $"libbpf 1.1.2 could not load SEC(\"{name}\") here ({o.Run!.Summary}): is bpf() available, tracefs mounted, the process root?");
+            Assert.Equal(links, o.Run.Linked);
+        }
+
+        [Fact]
+        public void Every_failure_of_the_loader_is_classified()
+        {
+            List<LoaderOutcome> unclassified = LoaderMeasurements.Programs.Concat(LoaderMeasurements.Globals)
+                .Where(o => o.Verdict.Class == LoaderClass.Unclassified).ToList();
+            Assert.True(unclassified.Count == 0, "no LoaderVerdicts rule says whose fault these are:\n" +
+                string.Join("\n", unclassified.Select(o => $"  {o.Name}: {o.Verdict.Reason} {o.Run?.Summary ?? o.ClangError}")));
+        }
+
+        [Fact]
+        public void At_libbpf_1_1_the_analyzer_agrees_with_the_real_loader_on_programs()
+        {
+            IReadOnlyList<LoaderOutcome> outcomes = LoaderMeasurements.Programs.Where(o => o.Run is not null).ToList();
+            IReadOnlyList<IReadOnlyList<Diagnostic>> diagnostics = AnalyzerProbe.Run(
+                outcomes.Select(o => new ProbeItem(o.Name, LoaderDeclaration.None)).ToList(), "1.1");
+            Compare("programs", outcomes, diagnostics);
+        }
+
+        [Fact]
+        public void At_libbpf_1_1_the_analyzer_agrees_with_the_real_loader_on_globals()
+        {
+            // [BpfSection] on a static field names the ELF section of a global (DotnetEbpf does this).
+            IReadOnlyList<LoaderOutcome> outcomes = LoaderMeasurements.Globals.Where(o => o.Run is not null).ToList();
+            IReadOnlyList<IReadOnlyList<Diagnostic>> diagnostics = AnalyzerProbe.Run(
+                outcomes.Select(o => new ProbeItem(o.Name, LoaderDeclaration.None, OnField: true)).ToList(), "1.1");
+            Compare("globals", outcomes, diagnostics);
+        }
+
+        private void Compare(string what, IReadOnlyList<LoaderOutcome> outcomes, IReadOnlyList<IReadOnlyList<Diagnostic>> diagnostics)
+        {
+            var falseErrors = new List<string>();
+            var misses = new List<string>();
+            for (int i = 0; i < outcomes.Count; i++)
+            {
+                LoaderOutcome o = outcomes[i];
+                IReadOnlyList<Diagnostic> d = diagnostics[i];
+                string line = $"  {AnalyzerProbe.CSharpString(o.Name),-50} {o.Verdict.Class}: {o.Verdict.Reason} | analyzer: {(d.Count == 0 ? "nothing" : AnalyzerProbe.Describe(d))}";
+                switch (o.Verdict.Class)
+                {
+                    case LoaderClass.LoadsAndAttaches:
+                    case LoaderClass.KernelFault:
+                        if (d.Any(x => x.Severity == DiagnosticSeverity.Error))
+                        {
+                            falseErrors.Add(line);
+                        }
+
+                        break;
+                    case LoaderClass.NameFault:
+                        if (d.Count == 0)
+                        {
+                            misses.Add(line);
+                        }
+
+                        break;
+                }
+            }
+
+            _output.WriteLine($"libbpf 1.1.2 on this kernel, {what}: outcomes per class and reason");
+            foreach (var g in outcomes.GroupBy(o => (o.Verdict.Class, Reason: ReasonKind(o.Verdict.Reason))).OrderBy(g => g.Key.Class).ThenByDescending(g => g.Count()))
+            {
+                _output.WriteLine($"  {g.Count(),5}  {g.Key.Class,-16} {g.Key.Reason}");
+            }
+
+            _output.WriteLine($"analyzer at 1.1: diagnostics per rule and loader class");
+            foreach (var g in outcomes.SelectMany((o, i) => diagnostics[i].Select(d => (d.Id, d.Severity, o.Verdict.Class)))
+                         .GroupBy(x => x).OrderBy(g => g.Key.Id).ThenBy(g => g.Key.Class))
+            {
+                _output.WriteLine($"  {g.Key.Id} {g.Key.Severity,-8} {g.Key.Class,-16} {g.Count(),5}");
+            }
+
+            int ok = outcomes.Count(o => o.Verdict.Class == LoaderClass.LoadsAndAttaches);
+            int name = outcomes.Count(o => o.Verdict.Class == LoaderClass.NameFault);
+            int kernel = outcomes.Count(o => o.Verdict.Class == LoaderClass.KernelFault);
+            string counts = $"{outcomes.Count} names: {ok} load+attach, {name} name-fault, {kernel} kernel-fault; analyzer: {falseErrors.Count} errors where libbpf succeeds (must be 0), {misses.Count} misses (must be 0)";
+            _output.WriteLine(counts);
+            if (falseErrors.Count > 0)
+            {
+                _output.WriteLine("false errors (libbpf loads, or fails only because of this kernel):");
+                falseErrors.ForEach(_output.WriteLine);
+            }
+
+            if (misses.Count > 0)
+            {
+                _output.WriteLine("misses (libbpf fails because of the name, the analyzer says nothing):");
+                misses.ForEach(_output.WriteLine);
+            }
+
+            Assert.True(falseErrors.Count == 0 && misses.Count == 0,
+                counts + "\n" + string.Join("\n", falseErrors.Take(40).Concat(misses.Take(40))));
+        }
+
+        /// <summary>The reason without the name it quotes, to group by.</summary>
+        private static string ReasonKind(string reason)
+        {
+            int quote = reason.IndexOf('\'', StringComparison.Ordinal);
+            return quote < 0 ? reason : reason.Substring(0, quote) + "'…" + reason.Substring(reason.LastIndexOf('\'') + 1);
+        }
+    }
+}
