@@ -39,9 +39,14 @@ SEC_ONLY = re.compile(r'\bSEC\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
 BPF_MACRO = re.compile(r'\b(?:BPF_\w+|SYSCALL\w*|TRACEPOINT\w*)\s*\(\s*(\w+)')
 LOADER_EXT = ('.c', '.cc', '.cpp', '.go', '.rs', '.py')
 CALLS = {
-    'AttachesInCode': re.compile(r'bpf_program__attach_\w+\(|set_autoattach\(|\.Attach(?:Kprobe|Uprobe|Tracepoint|RawTracepoint|LSM|Iter|XDP)\w*\(|\blink\.\w+\(|attach_\w+\(.*progs\.'),
+    'AttachesInCode': re.compile(r'bpf_program__attach_\w+\(|\.attach_(?:uprobe|uretprobe|kprobe|tracepoint|usdt|raw_tracepoint|iter|perf_event|xdp|tc|cgroup|netns|lsm|trace|ksyscall)\w*\(|set_autoattach\(|\.Attach(?:Kprobe|Uprobe|Tracepoint|RawTracepoint|LSM|Iter|XDP)\w*\(|\blink\.\w+\(|attach_\w+\(.*progs\.'),
     'SetsType': re.compile(r'bpf_program__set_type\(|\.SetType\(|\.SetProgramType\('),
     'SetsAttachTarget': re.compile(r'bpf_program__set_attach_target\(|\.SetAttachTarget\('),
+}
+# Loaders that are not code next to the BPF file (read off the projects' READMEs and scripts).
+OVERRIDES = {
+    # README: `ip l set dev veth7 xdp obj ./stub.bpf.o sec .xdp`: iproute2 sets the type (XDP) and attaches
+    ('bpf-developer-tutorial', 'src/42-xdp-loadbalancer/stub.bpf.c'): 'AttachesInCode,SetsType',
 }
 DATA = re.compile(r'^(\.data|\.rodata|\.bss|\.maps|maps|license|version|\.kconfig|\.ksyms|\.struct_ops|\?\.struct_ops|\.addr_space\.|\.jumptables|\.BTF)')
 
@@ -63,7 +68,10 @@ for proj, p in PROJECTS.items():
         stem = f[len(d):-len('.bpf.c')] if f.endswith('.bpf.c') else ''
         key = d + stem
         if key not in loader_cache:
-            cands = [x for x in all_files if (x.startswith(d + stem) and '/' not in x[len(d):] or any(x.startswith(l) for l in p['loaders']))
+            # libbpf-rs examples keep the BPF source in src/bpf/ and the loader in src/
+            up = d[:-len('bpf/')] if d.endswith('/bpf/') else None
+            cands = [x for x in all_files if (x.startswith(d + stem) and '/' not in x[len(d):] or any(x.startswith(l) for l in p['loaders'])
+                                              or up is not None and x.startswith(up) and '/' not in x[len(up):])
                      and x.endswith(LOADER_EXT) and not x.endswith(('.bpf.c', '_test.go')) and 'SEC("' not in x]
             src = ''.join(git(repo, 'show', f'HEAD:{c}') for c in cands if 'vmlinux' not in c)
             src = '\n'.join(l for l in src.splitlines() if 'SEC("' not in l)
@@ -74,9 +82,14 @@ for proj, p in PROJECTS.items():
             if DATA.match(name) or '\\' in name:
                 continue
             rest = text[m.end():m.end() + 300]
+            # SEC() before a function definition names a program; after a declarator (`} x SEC(".maps");`,
+            # `int v SEC(".data") = 1;`) it names the section of a global: not a program name
+            head = re.split(r'[;{=]', rest, maxsplit=1)[0]
+            if '(' not in head:
+                continue
             mm = BPF_MACRO.search(rest.split('{')[0]) or re.search(r'(\w+)\s*\(', rest.split('{')[0])
             fn = mm.group(1) if mm else ''
-            decl = set(x for x in p['force'].split(',') if x)
+            decl = set(x for x in (OVERRIDES.get((proj, f)) or p['force']).split(',') if x)
             for k, rx in CALLS.items():
                 if rx.search(lsrc):
                     # a per-program call in the loader: the program's function name appears there
