@@ -85,7 +85,8 @@ for proj, p in PROJECTS.items():
             # SEC() before a function definition names a program; after a declarator (`} x SEC(".maps");`,
             # `int v SEC(".data") = 1;`) it names the section of a global: not a program name
             head = re.split(r'[;{=]', rest, maxsplit=1)[0]
-            if '(' not in head:
+            before = text[text.rfind('\n', 0, m.start()) + 1:m.start()].strip()
+            if '(' not in head or before and (before[-1].isalnum() or before[-1] in '_]'):
                 continue
             mm = BPF_MACRO.search(rest.split('{')[0]) or re.search(r'(\w+)\s*\(', rest.split('{')[0])
             fn = mm.group(1) if mm else ''
