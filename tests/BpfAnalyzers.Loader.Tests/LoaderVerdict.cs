@@ -34,6 +34,9 @@ namespace BpfAnalyzers.Loader.Tests
     /// </summary>
     internal static class LoaderVerdicts
     {
+        /// <summary>The reason of a name no <c>section_defs[]</c> entry matches.</summary>
+        public const string UnknownSection = "unknown section (missing BPF prog type)";
+
         /// <summary>A kernel function, BTF type or raw tracepoint name: a C identifier.</summary>
         private static readonly Regex s_identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
@@ -62,7 +65,7 @@ namespace BpfAnalyzers.Loader.Tests
             R("open", "failed to find BTF for extern|extern .* not supported|unrecognized extern section", LoaderClass.NameFault, "an extern section (open)"),
             R("open", "struct_ops", LoaderClass.NameFault, "the struct_ops section (open)"),
             // load: bpf_object_init_progs() found no section_defs[] entry -> bpf_object_load_prog()
-            R("load", "missing BPF prog type, check ELF section name", LoaderClass.NameFault, "unknown section (missing BPF prog type)"),
+            R("load", "missing BPF prog type, check ELF section name", LoaderClass.NameFault, UnknownSection),
             // libbpf_prepare_prog_load(): SEC_ATTACH_BTF with nothing after the slash
             R("load", "no BTF-based attach target is specified", LoaderClass.NameFault, "no BTF attach target"),
             // libbpf_find_attach_btf_id(): freplace needs the target program's fd, set only in code

@@ -10,8 +10,8 @@ namespace BpfAnalyzers.Loader.Tests
     /// <summary>
     /// Issue 12: every SEC() program name of public BPF projects (<c>data/real-world/sections.tsv</c>, how it was
     /// gathered in <c>data/real-world/README.md</c>), each on a method that declares what the project's loader does
-    /// in code (<c>[BpfLoader(...)]</c>), analyzed at the libbpf the project builds against and at 1.7: code those
-    /// projects load and attach every day gets no error.
+    /// in code (<c>[BpfLoader(...)]</c>), analyzed at the libbpf the project builds against, at 1.7 and at 1.1: code
+    /// those projects load and attach every day gets no error (at 1.1, names that release does not know are left out).
     /// </summary>
     public sealed class RealWorldCorpusTests
     {
@@ -32,14 +32,28 @@ namespace BpfAnalyzers.Loader.Tests
         [Fact]
         public void No_error_on_a_name_its_project_loads_with_its_loader_declared()
         {
+            // At 1.1 the real loader says which names that release does not know at all ("missing BPF prog type"):
+            // an error there is right unless the project's loader sets the type itself.
+            var unknownTo11 = new HashSet<string>(
+                LoaderMeasurements.Programs.Where(o => o.Verdict.Reason == LoaderVerdicts.UnknownSection).Select(o => o.Name),
+                StringComparer.Ordinal);
             var cases = new List<(RealWorldProgram Program, string Target)>();
+            int skipped11 = 0;
             foreach (RealWorldProgram p in LoaderCorpus.RealWorld)
             {
-                foreach (string target in new[] { p.Target, "1.7" }.Distinct(StringComparer.Ordinal))
+                foreach (string target in new[] { p.Target, "1.7", "1.1" }.Distinct(StringComparer.Ordinal))
                 {
+                    if (target == "1.1" && unknownTo11.Contains(p.Name) && !p.SetsType)
+                    {
+                        skipped11++;
+                        continue;
+                    }
+
                     cases.Add((p, target));
                 }
             }
+
+            _output.WriteLine($"at 1.1: {skipped11} programs left out, their names unknown to libbpf 1.1.2 (measured) and their type not set in code");
 
             var results = new List<(RealWorldProgram Program, string Target, IReadOnlyList<Diagnostic> Diagnostics)>();
             foreach (var byTarget in cases.GroupBy(c => c.Target))
@@ -71,11 +85,9 @@ namespace BpfAnalyzers.Loader.Tests
 
             // A configuration error (no place in source: BPF0010 for a target the analyzer has no table of) is one
             // finding per target, not one per program.
-            foreach (var config in results.SelectMany(r => r.Diagnostics.Where(d => !d.Location.IsInSource).Select(d => (r.Target, Text: $"{d.Id} {d.Severity}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")))
-                         .GroupBy(x => x).Select(g => (g.Key, Count: g.Count())))
-            {
-                _output.WriteLine($"at {config.Key.Target}: on every one of {config.Count} programs: {config.Key.Text}");
-            }
+            List<string> configErrors = results.SelectMany(r => r.Diagnostics.Where(d => !d.Location.IsInSource).Select(d => (r.Target, Text: $"{d.Id} {d.Severity}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")))
+                .GroupBy(x => x).Select(g => $"at {g.Key.Target}: on every one of {g.Count()} programs: {g.Key.Text}").ToList();
+            configErrors.ForEach(_output.WriteLine);
 
             var errors = results
                 .Where(r => r.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -83,8 +95,9 @@ namespace BpfAnalyzers.Loader.Tests
                              AnalyzerProbe.Describe(r.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.IsInSource)))
                 .ToList();
             _output.WriteLine($"errors: {errors.Count} of {results.Count} cases (must be 0)");
-            errors.Where(e => !e.EndsWith(": ", StringComparison.Ordinal)).ToList().ForEach(_output.WriteLine);
-            Assert.True(errors.Count == 0, $"{errors.Count} errors on names their projects load:\n" + string.Join("\n", errors.Take(60)));
+            List<string> placed = errors.Where(e => !e.EndsWith(": ", StringComparison.Ordinal)).ToList();
+            placed.ForEach(_output.WriteLine);
+            Assert.True(errors.Count == 0, $"{errors.Count} errors on names their projects load:\n" + string.Join("\n", configErrors.Concat(placed.Take(60))));
         }
     }
 }
