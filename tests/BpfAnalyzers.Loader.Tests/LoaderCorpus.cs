@@ -118,6 +118,18 @@ namespace BpfAnalyzers.Loader.Tests
                 .Select(g => g.First())
                 .ToList();
 
+        /// <summary>
+        /// Sections libbpf reads for itself, whose content has a fixed form (bpf_object__elf_collect(),
+        /// bpf_object__init_maps(), bpf_object__collect_externs(), init_struct_ops_maps()): a license string, a
+        /// kernel version, BTF map definitions, extern declarations, struct_ops maps. An int read by a program is not
+        /// how they are used, so its outcome says nothing about the name: measured and printed, not judged.
+        /// (<c>maps</c> is judged: libbpf 1.0+ refuses the section whatever it holds.)
+        /// </summary>
+        public static readonly HashSet<string> FixedFormSections = new(StringComparer.Ordinal)
+        {
+            "license", "version", ".maps", ".kconfig", ".ksyms", ".struct_ops", ".struct_ops.link",
+        };
+
         /// <summary>Data and special section names, and names that are none (issue 12's list).</summary>
         public static readonly string[] GlobalSections =
         {

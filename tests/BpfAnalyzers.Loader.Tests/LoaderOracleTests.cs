@@ -56,8 +56,15 @@ namespace BpfAnalyzers.Loader.Tests
         [Fact]
         public void At_libbpf_1_1_the_analyzer_agrees_with_the_real_loader_on_globals()
         {
-            // [BpfSection] on a static field names the ELF section of a global (DotnetEbpf does this).
-            IReadOnlyList<LoaderOutcome> outcomes = LoaderMeasurements.Globals.Where(o => o.Run is not null).ToList();
+            // [BpfSection] on a static field names the ELF section of a global (DotnetEbpf does this). The probe is a
+            // global int read by an XDP program (BpfObjectSource.Global): libbpf must make a map of its section.
+            foreach (LoaderOutcome o in LoaderMeasurements.Globals.Where(o => LoaderCorpus.FixedFormSections.Contains(o.Name)))
+            {
+                _output.WriteLine($"not judged (fixed-form section): {o.Name}: {o.Verdict.Class} {o.Verdict.Reason} ({o.Run?.Summary})");
+            }
+
+            IReadOnlyList<LoaderOutcome> outcomes = LoaderMeasurements.Globals
+                .Where(o => o.Run is not null && !LoaderCorpus.FixedFormSections.Contains(o.Name)).ToList();
             IReadOnlyList<IReadOnlyList<Diagnostic>> diagnostics = AnalyzerProbe.Run(
                 outcomes.Select(o => new ProbeItem(o.Name, LoaderDeclaration.None, OnField: true)).ToList(), "1.1");
             Compare("globals", outcomes, diagnostics);
