@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace BpfAnalyzers.Loader.Tests
 {
     /// <summary>Why libbpf 1.1.2 on this machine succeeded or failed with a section name.</summary>
-    internal enum LoaderClass
+    public enum LoaderClass
     {
         /// <summary>Opened, loaded, and auto-attached (or auto-attach skipped, as a skeleton skips it).</summary>
         LoadsAndAttaches,
