@@ -117,6 +117,13 @@ namespace BpfAnalyzers.Loader.Tests
             int kernel = outcomes.Count(o => o.Verdict.Class == LoaderClass.KernelFault);
             string counts = $"{outcomes.Count} names: {ok} load+attach, {name} name-fault, {kernel} kernel-fault; analyzer: {falseErrors.Count} errors where libbpf succeeds (must be 0), {misses.Count} misses (must be 0)";
             _output.WriteLine(counts);
+
+            // Every name's outcome and diagnostics, for review (the test output keeps only the disagreements).
+            string table = System.IO.Path.Combine(BpfToolchain.CacheDirectory, $"outcomes-{what}.tsv");
+            System.IO.File.WriteAllLines(table, new[] { "name\tsource\tclass\treason\tloader\tanalyzer" }.Concat(outcomes.Select((o, i) =>
+                string.Join("\t", AnalyzerProbe.CSharpString(o.Name), o.Source, o.Verdict.Class, o.Verdict.Reason, o.Run?.Summary.Replace('\t', ' '),
+                    string.Join(" ", diagnostics[i].Select(d => d.Id + ":" + d.Severity))))));
+            _output.WriteLine("every outcome: " + table);
             if (falseErrors.Count > 0)
             {
                 _output.WriteLine("false errors (libbpf loads, or fails only because of this kernel):");
