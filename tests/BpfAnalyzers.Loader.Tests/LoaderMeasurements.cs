@@ -28,8 +28,34 @@ namespace BpfAnalyzers.Loader.Tests
         public static LoaderOutcome MeasureOne(string name) =>
             Measure(new[] { new CorpusName(name, "check") }, BpfObjectSource.Program, attach: true, LoaderVerdicts.ForProgram)[0];
 
+        private static readonly Lazy<bool> s_machineWorks = new(() =>
+        {
+            // Without bpf() every load fails in the kernel, without tracefs every tracepoint is missing: both would
+            // read as "this kernel's fault" and let the agreement tests pass on nothing. Refuse to measure instead.
+            BpfToolchain toolchain = BpfToolchain.Instance;
+            foreach (string name in new[] { "xdp", "tp/syscalls/sys_enter_openat" })
+            {
+                (string? obj, string error) = toolchain.CompileObject(BpfObjectSource.Program(name));
+                if (obj is null)
+                {
+                    throw new InvalidOperationException($"clang cannot compile the probe for SEC(\"{name}\"): {error}");
+                }
+
+                LoaderRun run = toolchain.Load(obj, attach: true);
+                if (run.Stage != "done" || (name.StartsWith("tp/", StringComparison.Ordinal) && !run.Linked))
+                {
+                    throw new InvalidOperationException(
+                        $"libbpf 1.1.2 cannot load and attach SEC(\"{name}\") on this machine ({run.Summary}); the loader tests need root, " +
+                        "a working bpf() and tracefs (mount -t tracefs nodev /sys/kernel/tracing)");
+                }
+            }
+
+            return true;
+        });
+
         private static IReadOnlyList<LoaderOutcome> Measure(IReadOnlyList<CorpusName> names, Func<string, string> source, bool attach, Func<string, LoaderRun, LoaderVerdict> classify)
         {
+            _ = s_machineWorks.Value;
             BpfToolchain toolchain = BpfToolchain.Instance;
             var results = new ConcurrentDictionary<int, LoaderOutcome>();
             Parallel.For(0, names.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
