@@ -49,10 +49,12 @@ namespace BpfAnalyzers.Loader.Tests
             string loader = Path.Combine(CacheDirectory, "loadcheck-" + Hash(source + File.ReadAllText("/usr/include/bpf/libbpf_version.h")));
             if (!File.Exists(loader))
             {
-                string src = loader + ".c";
+                string unique = "." + Guid.NewGuid().ToString("N");
+                string src = loader + unique + ".c";
                 File.WriteAllText(src, source);
-                string tmp = loader + ".tmp" + Environment.ProcessId;
+                string tmp = loader + unique;
                 ProcessResult gcc = Run("gcc", new[] { "-O1", "-Wall", "-Werror", "-o", tmp, src, "-lbpf" }, TimeSpan.FromSeconds(60), missing: "gcc (apt-get install gcc)");
+                File.Delete(src);
                 if (gcc.ExitCode != 0)
                 {
                     throw new InvalidOperationException("gcc could not build native/loadcheck.c against -lbpf (apt-get install libbpf-dev):\n" + gcc.Stderr);
@@ -83,18 +85,28 @@ namespace BpfAnalyzers.Loader.Tests
                 return (null, File.ReadAllText(err));
             }
 
-            string src = Path.Combine(CacheDirectory, key + ".c");
+            // Unique names until the final rename: test classes and test processes may compile the same source at once.
+            string unique = "." + Guid.NewGuid().ToString("N");
+            string src = Path.Combine(CacheDirectory, key + unique + ".c");
+            string tmp = obj + unique;
             File.WriteAllText(src, cSource);
-            string tmp = obj + ".tmp" + Environment.ProcessId;
-            ProcessResult r = Run("clang", new[] { "-O2", "-g", "-target", "bpf", "-c", src, "-o", tmp }, TimeSpan.FromSeconds(60), missing: "clang");
-            if (r.ExitCode != 0)
+            try
             {
-                File.WriteAllText(err, r.Stderr);
-                return (null, r.Stderr);
-            }
+                ProcessResult r = Run("clang", new[] { "-O2", "-g", "-target", "bpf", "-c", src, "-o", tmp }, TimeSpan.FromSeconds(60), missing: "clang");
+                if (r.ExitCode != 0)
+                {
+                    File.WriteAllText(err + unique, r.Stderr);
+                    File.Move(err + unique, err, overwrite: true);
+                    return (null, r.Stderr);
+                }
 
-            File.Move(tmp, obj, overwrite: true);
-            return (obj, "");
+                File.Move(tmp, obj, overwrite: true);
+                return (obj, "");
+            }
+            finally
+            {
+                File.Delete(src);
+            }
         }
 
         /// <summary>Runs the loader on one object: open, load and (unless <paramref name="attach"/> is false) auto-attach.</summary>
