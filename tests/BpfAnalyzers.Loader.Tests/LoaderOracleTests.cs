@@ -54,6 +54,30 @@ namespace BpfAnalyzers.Loader.Tests
         }
 
         [Fact]
+        public void At_libbpf_1_1_no_error_where_libbpf_loads_and_the_loader_attaches_in_code()
+        {
+            // Everything libbpf 1.1.2 opened and loaded (failing at auto-attach at most), declared as attached in code
+            // ([BpfLoader(AttachesInCode = true)]: bpf_program__attach_*() or set_autoattach(false)): the section
+            // name's attach target is never read, so no finding about it may break the build.
+            IReadOnlyList<LoaderOutcome> loaded = LoaderMeasurements.Programs
+                .Where(o => o.Run is not null && (o.Run.Stage == "attach" || o.Run.Stage == "done")).ToList();
+            IReadOnlyList<IReadOnlyList<Diagnostic>> diagnostics = AnalyzerProbe.Run(
+                loaded.Select(o => new ProbeItem(o.Name, new LoaderDeclaration(AttachesInCode: true, SetsType: false, SetsAttachTarget: false))).ToList(), "1.1");
+            var errors = new List<string>();
+            for (int i = 0; i < loaded.Count; i++)
+            {
+                if (diagnostics[i].Any(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    errors.Add($"  {AnalyzerProbe.CSharpString(loaded[i].Name),-50} {loaded[i].Verdict.Class}: {loaded[i].Verdict.Reason} | analyzer: {AnalyzerProbe.Describe(diagnostics[i])}");
+                }
+            }
+
+            _output.WriteLine($"{loaded.Count} names libbpf 1.1.2 opens and loads ({loaded.Count(o => o.Run!.Stage == "attach")} fail only at auto-attach); with AttachesInCode declared: {errors.Count} errors (must be 0)");
+            errors.ForEach(_output.WriteLine);
+            Assert.True(errors.Count == 0, $"{errors.Count} errors where libbpf loads and the loader attaches in code:\n" + string.Join("\n", errors.Take(60)));
+        }
+
+        [Fact]
         public void At_libbpf_1_1_the_analyzer_agrees_with_the_real_loader_on_globals()
         {
             // [BpfSection] on a static field names the ELF section of a global (DotnetEbpf does this). The probe is a
