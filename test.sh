@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh machine: installs what the tests need (libbpf 1.1 for
-# the differential tests, csharp-ls for the editor test), builds, tests, and ends with one line
+# the differential tests, clang and libbpf-dev for the loader tests, csharp-ls for the editor test), builds, tests, and ends with one line
 # "N passed, N failed" summed over all test assemblies.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDTERMINALLOGGER=off
 
-if ! ldconfig -p 2>/dev/null | grep -q "libbpf.so.1 "; then
-  echo "== installing libbpf (Debian's libbpf1, the differential tests' oracle)"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libbpf1 libbpf-dev >/dev/null \
-    || { echo "could not install libbpf1: the differential tests will fail" >&2; }
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+if ! ldconfig -p 2>/dev/null | grep -q "libbpf.so.1 " || [ ! -f /usr/include/bpf/libbpf.h ] || ! command -v clang >/dev/null 2>&1; then
+  echo "== installing libbpf and clang (libbpf1: the differential tests' oracle; libbpf-dev, clang: the loader tests)"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libbpf1 libbpf-dev clang >/dev/null \
+    || { echo "could not install libbpf1 libbpf-dev clang: the differential and loader tests will fail" >&2; }
+fi
+
+# The loader tests attach tracepoints and uprobes for real: libbpf needs tracefs.
+if [ ! -d /sys/kernel/tracing/events ]; then
+  echo "== mounting tracefs (the loader tests attach tracepoints)"
+  $SUDO mount -t tracefs nodev /sys/kernel/tracing || echo "could not mount tracefs: the loader tests will fail" >&2
 fi
 
 if ! command -v csharp-ls >/dev/null 2>&1 && [ ! -x "$HOME/.dotnet/tools/csharp-ls" ]; then
