@@ -166,7 +166,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor LegacySection = Rule(
             RuleIdentifiers.LegacySection,
             "BPF section name is legacy",
-            "libbpf {0} marks section '{1}' legacy only in a source comment (\"deprecated / legacy, use tcx\") and loads it without a message; on Linux 6.6 or newer consider {2}",
+            "{0} marks section '{1}' legacy only in a source comment (\"deprecated / legacy, use tcx\") and loads it without a message; on Linux 6.6 or newer consider {2}",
             SectionsCategory,
             DiagnosticSeverity.Info,
             "From libbpf 1.3 the table entries 'tc', 'classifier' and 'action' carry the comment \"deprecated / legacy, use tcx\", but no flag and no message: they load as before, and kernels before 6.6 have no tcx.");
