@@ -586,8 +586,10 @@ namespace BpfAnalyzers.Sections
             }
 
             // attach_raw_tp() hands the rest to the kernel (bpf_raw_tracepoint_open()), which compares it with the
-            // names of its tracepoints: C identifiers, as DECLARE_TRACE(name) makes __tracepoint_##name of them.
-            int bad = IdentifierEnd(n.Text, n.Target, n.End);
+            // names of its tracepoints. DECLARE_TRACE(name) pastes them into identifiers (__tracepoint_##name), so
+            // they are letters, digits and '_', and may start with a digit (TRACE_EVENT(9p_client_req, ...),
+            // TRACE_EVENT(802154_drv_return_int, ...)).
+            int bad = IdentifierEnd(n.Text, n.Target, n.End, leadingDigit: true);
             if (bad < n.End)
             {
                 string name = Cut(n.TargetText);
@@ -595,7 +597,7 @@ namespace BpfAnalyzers.Sections
                     AttachTargetProblem.NoSuchTracepoint,
                     n.Target,
                     n.End - n.Target,
-                    $"no kernel has a raw tracepoint '{name}': tracepoint names are C identifiers, and {Offending(n.Text, n.Target, bad)}",
+                    $"no kernel has a raw tracepoint '{name}': tracepoint names are made of letters, digits and '_', and '{n.Text[bad]}' is not one",
                     Prints(LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, name, n.Version)),
                     null,
                     waivedBySettingTargetInCode: false);
@@ -654,7 +656,8 @@ namespace BpfAnalyzers.Sections
             // The kernel accepts a BTF function or typedef only under a C identifier (btf_func_check_meta(),
             // btf_ref_type_check_meta(): btf_name_valid_identifier()), so 'fentry/3', 'lsm/.s' or 'fentry/f.isra.0'
             // are never found, whatever the kernel (libbpf 1.1.2 on Linux 6.18: "failed to find kernel BTF type ID").
-            int bad = IdentifierEnd(n.Text, functionStart, n.End);
+            // Behind a prefix the name may start with a digit: 'tp_btf/9p_client_req' is btf_trace_9p_client_req.
+            int bad = IdentifierEnd(n.Text, functionStart, n.End, leadingDigit: BtfPrefix(n.Type).Length > 0);
             if (bad < n.End)
             {
                 return BtfInvalid(
@@ -741,14 +744,17 @@ namespace BpfAnalyzers.Sections
 
         private static string Prints(string message) => "libbpf prints \"" + message + "\"";
 
-        /// <summary>Where <c>[A-Za-z_][A-Za-z0-9_]*</c> stops matching in <c>s[i..end)</c>; <paramref name="end"/> when all of it is one identifier.</summary>
-        private static int IdentifierEnd(string s, int i, int end)
+        /// <summary>
+        /// Where <c>[A-Za-z_][A-Za-z0-9_]*</c> (with <paramref name="leadingDigit"/>, <c>[A-Za-z0-9_]*</c>) stops
+        /// matching in <c>s[i..end)</c>; <paramref name="end"/> when all of it matches.
+        /// </summary>
+        private static int IdentifierEnd(string s, int i, int end, bool leadingDigit)
         {
             for (int j = i; j < end; j++)
             {
                 char c = s[j];
                 bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-                if (!letter && (j == i || c < '0' || c > '9'))
+                if (!letter && ((j == i && !leadingDigit) || c < '0' || c > '9'))
                 {
                     return j;
                 }
