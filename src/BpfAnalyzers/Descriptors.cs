@@ -113,7 +113,7 @@ namespace BpfAnalyzers
             "{0} reads section '{1}' differently from how it is written: {2}; {3}",
             AttachTargetsCategory,
             DiagnosticSeverity.Warning,
-            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' attaches to 'foo'.");
+            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' auto-attaches to 'foo'. A loader that attaches the program itself never reads the name: declare [BpfLoader(AttachesInCode = true)].");
 
         public static readonly DiagnosticDescriptor NoAutoAttach = Rule(
             RuleIdentifiers.NoAutoAttach,
@@ -121,7 +121,7 @@ namespace BpfAnalyzers
             "Section '{1}' loads under {0}, but libbpf cannot auto-attach it: {2}; {3}",
             AttachTargetsCategory,
             DiagnosticSeverity.Info,
-            "A bare 'kprobe', 'uprobe', 'usdt', 'tp', 'raw_tp', 'ksyscall' or 'kprobe.multi' loads, but names nothing to attach to: the program must be attached in code.");
+            "A bare 'kprobe', 'uprobe', 'usdt', 'tp', 'raw_tp', 'ksyscall' or 'kprobe.multi' loads, but names nothing to attach to: the program must be attached in code. Declare that with [BpfLoader(AttachesInCode = true)].");
 
         public static readonly DiagnosticDescriptor BtfAttachTargetMissing = Rule(
             RuleIdentifiers.BtfAttachTargetMissing,
