@@ -624,7 +624,7 @@ namespace BpfAnalyzers.Sections
                     AttachTargetProblem.BtfTargetMissing,
                     n.Start,
                     n.End - n.Start,
-                    $"'{n.Type}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with AttachTargetSetInCode = true)",
+                    $"'{n.Type}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true)",
                     Prints(LibbpfMessages.NoBtfAttachTarget(n.Program)),
                     null,
                     waivedBySettingTargetInCode: true);

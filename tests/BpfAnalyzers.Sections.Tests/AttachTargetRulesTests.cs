@@ -363,7 +363,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void Btf_types_without_a_target_fail_to_load(string name, string what)
         {
             AttachTargetFinding f = Expect(name, AttachTargetProblem.BtfTargetMissing, name);
-            Assert.Equal($"'{name}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with AttachTargetSetInCode = true)", f.Reason);
+            Assert.Equal($"'{name}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true)", f.Reason);
             Assert.Equal("libbpf prints \"prog 'P': no BTF-based attach target is specified, use bpf_program__set_attach_target()\"", f.Outcome);
             Assert.True(f.WaivedBySettingTargetInCode);
         }

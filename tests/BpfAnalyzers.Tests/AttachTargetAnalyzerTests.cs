@@ -111,7 +111,7 @@ namespace BpfAnalyzers.Tests
                 Verify.Diagnostic(Descriptors.BtfAttachTargetMissing).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "fentry",
-                    "'fentry' needs a BTF attach target, the kernel function, after '/' or set in code with bpf_program__set_attach_target() (say so with AttachTargetSetInCode = true)",
+                    "'fentry' needs a BTF attach target, the kernel function, after '/' or set in code with bpf_program__set_attach_target() (say so with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true)",
                     "libbpf prints \"prog 'Handle': no BTF-based attach target is specified, use bpf_program__set_attach_target()\""));
 
         [Fact]
