@@ -315,8 +315,12 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Null(Check("raw_tp/sys_enter"));
         }
 
-        // libbpf v1.1.0 src/libbpf.c, attach_tp(): tp_cat = sec_name + ...; tp_name = strchr(tp_cat, '/'); *tp_name = '\0'; tp_name++;
-        // then tracefs events/CATEGORY/NAME/id. libbpf 1.1.2 measured: tp/sched/sched_switch/x and "tp/sched/sched switch" fail with
+        // libbpf v1.1.0 src/libbpf.c, attach_tp():
+        //   tp_name = strchr(tp_cat, '/');
+        //   *tp_name = '\0';
+        //   tp_name++;
+        //   *link = bpf_program__attach_tracepoint(prog, tp_cat, tp_name);
+        // which reads tracefs events/CATEGORY/NAME/id: everything after the first '/' is the event name. libbpf 1.1.2 measured: tp/sched/sched_switch/x and "tp/sched/sched switch" fail with
         //   "failed to determine tracepoint 'sched/sched_switch/x' perf event ID: No such file or directory".
         [Theory]
         [InlineData("tp/sched/sched_switch/x", "sched_switch/x")]
