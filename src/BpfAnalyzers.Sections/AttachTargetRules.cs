@@ -585,25 +585,7 @@ namespace BpfAnalyzers.Sections
                 return Rejected(n.Target, n.End, $"the tracepoint name after '{n.Type}/' is empty", Prints(LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, string.Empty, n.Version)), null);
             }
 
-            // attach_raw_tp() hands the rest to the kernel (bpf_raw_tracepoint_open()), which compares it with the
-            // names of its tracepoints. DECLARE_TRACE(name) pastes them into identifiers (__tracepoint_##name), so
-            // they are letters, digits and '_', and may start with a digit (TRACE_EVENT(9p_client_req, ...),
-            // TRACE_EVENT(802154_drv_return_int, ...)).
-            int bad = IdentifierEnd(n.Text, n.Target, n.End, leadingDigit: true);
-            if (bad < n.End)
-            {
-                string name = Cut(n.TargetText);
-                return new AttachTargetFinding(
-                    AttachTargetProblem.NoSuchTracepoint,
-                    n.Target,
-                    n.End - n.Target,
-                    $"no kernel has a raw tracepoint '{name}': tracepoint names are made of letters, digits and '_', and '{n.Text[bad]}' is not one",
-                    Prints(LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, name, n.Version)),
-                    null,
-                    waivedBySettingTargetInCode: false);
-            }
-
-            return null;
+            return NoSuchRawTracepoint(n);
         }
 
         // SEC_ATTACH_BTF types: the target is looked up in kernel BTF at load (libbpf_find_attach_btf_id()).
@@ -743,6 +725,30 @@ namespace BpfAnalyzers.Sections
         private static int SpanLength(int from, int to) => to > from ? to - from : 1;
 
         private static string Prints(string message) => "libbpf prints \"" + message + "\"";
+
+        /// <summary>A raw tracepoint name no kernel can have, or null.</summary>
+        private static AttachTargetFinding? NoSuchRawTracepoint(in Name n)
+        {
+            // attach_raw_tp() hands the rest to the kernel (bpf_raw_tracepoint_open()), which compares it with the
+            // names of its tracepoints. DECLARE_TRACE(name) pastes them into identifiers (__tracepoint_##name), so
+            // they are letters, digits and '_', and may start with a digit (TRACE_EVENT(9p_client_req, ...),
+            // TRACE_EVENT(802154_drv_return_int, ...)).
+            int bad = IdentifierEnd(n.Text, n.Target, n.End, leadingDigit: true);
+            if (bad < n.End)
+            {
+                string name = Cut(n.TargetText);
+                return new AttachTargetFinding(
+                    AttachTargetProblem.NoSuchTracepoint,
+                    n.Target,
+                    n.End - n.Target,
+                    $"no kernel has a raw tracepoint '{name}': tracepoint names are made of letters, digits and '_', and '{n.Text[bad]}' is not one",
+                    Prints(LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, name, n.Version)),
+                    null,
+                    waivedBySettingTargetInCode: false);
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// Where <c>[A-Za-z_][A-Za-z0-9_]*</c> (with <paramref name="leadingDigit"/>, <c>[A-Za-z0-9_]*</c>) stops
