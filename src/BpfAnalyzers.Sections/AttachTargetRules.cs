@@ -580,12 +580,17 @@ namespace BpfAnalyzers.Sections
                 return NoAutoAttach(n, $"bare '{n.Type}' names no tracepoint, so attach_raw_tp() attaches nothing");
             }
 
+            if (NoSuchRawTracepoint(n) is AttachTargetFinding impossible)
+            {
+                return impossible;
+            }
+
             if (n.Target == n.End)
             {
                 return Rejected(n.Target, n.End, $"the tracepoint name after '{n.Type}/' is empty", Prints(LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, string.Empty, n.Version)), null);
             }
 
-            return NoSuchRawTracepoint(n);
+            return null;
         }
 
         // SEC_ATTACH_BTF types: the target is looked up in kernel BTF at load (libbpf_find_attach_btf_id()).
