@@ -129,7 +129,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer("""
                 namespace Framework
                 {
-                    [System.AttributeUsage(System.AttributeTargets.Method)]
+                    [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Field)]
                     public sealed class BpfSectionAttribute : System.Attribute { public BpfSectionAttribute(string name) { } }
                     [System.AttributeUsage(System.AttributeTargets.All)]
                     public sealed class BpfLoaderAttribute : System.Attribute
@@ -149,6 +149,35 @@ namespace BpfAnalyzers.Tests
                         [BpfSection("uprobe/trace_uprobe")] static int A() => 0;
                         [BpfSection("encap_gre")] static int B() => 0;
                         [BpfSection("fentry"), BpfLoader(SetsAttachTarget = true)] static int C() => 0;
+                        [BpfSection("usdt/libc.so.6:setjmp")] static int D = 1;
+                    }
+                }
+                """);
+    
+
+        [Fact]
+        public Task A_program_on_a_field_is_reached_by_its_class_declaration() =>
+            Verify.Analyzer("""
+                namespace Framework
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Field)]
+                    public sealed class BpfSectionAttribute : System.Attribute { public BpfSectionAttribute(string name) { } }
+                    [System.AttributeUsage(System.AttributeTargets.All)]
+                    public sealed class BpfLoaderAttribute : System.Attribute { public bool AttachesInCode { get; set; } }
+                }
+
+                namespace App
+                {
+                    using Framework;
+                    static class Auto
+                    {
+                        [BpfSection("usdt/{|BPF0012:libc.so.6:setjmp|}")] static int D = 1;
+                    }
+
+                    [BpfLoader(AttachesInCode = true)]
+                    static class Manual
+                    {
+                        [BpfSection("usdt/libc.so.6:setjmp")] static int D = 1;
                     }
                 }
                 """);
