@@ -15,7 +15,8 @@ namespace BpfSample
         [BpfSection("tcx/ingress")]
         public static int Ingress(SkBuff skb) => 0;
 
-        // Legacy since libbpf 1.3: "deprecated / legacy, use tcx".
+        // Legacy since libbpf 1.3, in a source comment only ("deprecated / legacy, use tcx"): an Info-level
+        // suggestion (BPF0023), since kernels before 6.6 have no tcx.
         [BpfSection("tc")]
         public static int Egress(SkBuff skb) => 0;
     }

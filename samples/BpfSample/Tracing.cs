@@ -14,16 +14,21 @@ namespace BpfSample
         [BpfSection("kprobes/do_unlinkat")]
         public static int OnUnlink(PtRegs ctx) => 0;
 
-        // Loads, but auto-attach fails on the empty target after '/' ("kprobe name is invalid: "): write "kprobe".
+        // Loads, but auto-attach fails on the empty target after '/' ("kprobe name is invalid: "): a warning; write "kprobe".
         [BpfSection("kprobe/")]
         public static int OnAnything(PtRegs ctx) => 0;
 
         [BpfSection("tp/sched/sched_switch")]
         public static int OnSwitch(PtRegs ctx) => 0;
 
-        // Return probes take no offset: libbpf refuses to attach it.
+        // Return probes take no offset: libbpf's auto-attach refuses it (a warning: the program loads).
         [BpfSection("kretprobe/do_exit+0x10")]
         public static int OnExit(PtRegs ctx) => 0;
+
+        // The loader attaches this one itself (bpf_program__attach_uprobe_opts()), so the missing ':function'
+        // that auto-attach would reject does not matter: say so.
+        [BpfSection("uprobe/trace_readline"), BpfLoader(AttachesInCode = true)]
+        public static int OnReadline(PtRegs ctx) => 0;
 
         // fentry needs a BTF target at load time.
         [BpfSection("fentry")]

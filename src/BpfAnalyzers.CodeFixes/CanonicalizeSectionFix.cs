@@ -24,6 +24,7 @@ namespace BpfAnalyzers.CodeFixes
             RuleIdentifiers.LegacyPrefixSection,
             RuleIdentifiers.NonCanonicalSection,
             RuleIdentifiers.DeprecatedSection,
+            RuleIdentifiers.LegacySection,
             RuleIdentifiers.SectionNeedsNewerLibbpf,
             RuleIdentifiers.MalformedSectionName,
             RuleIdentifiers.AttachTargetRejected,

@@ -23,6 +23,12 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>An <c>iter/</c> target no Linux kernel defines.</summary>
         UnknownIterator,
+
+        /// <summary>
+        /// A <c>tp/</c> or <c>raw_tp/</c> target libbpf hands to the kernel, which no kernel can have:
+        /// auto-attach fails on every kernel.
+        /// </summary>
+        NoSuchTracepoint,
     }
 
     /// <summary>
@@ -34,6 +40,9 @@ namespace BpfAnalyzers.Sections
     {
         internal AttachTargetFinding(AttachTargetProblem problem, int start, int length, string reason, string outcome, IReadOnlyList<string>? fixes, bool waivedBySettingTargetInCode, string? iterator = null)
         {
+            // Everything but the BTF lookup at load comes from libbpf's attach_*() parsers, which run only
+            // when libbpf auto-attaches (bpf_program__attach(), bpf_object__attach_skeleton()).
+            OnlyBreaksAutoAttach = problem is AttachTargetProblem.Rejected or AttachTargetProblem.Misread or AttachTargetProblem.NoAutoAttach or AttachTargetProblem.NoSuchTracepoint;
             Problem = problem;
             Start = start;
             Length = length;
@@ -66,6 +75,13 @@ namespace BpfAnalyzers.Sections
         /// attaches itself) does not have this problem.
         /// </summary>
         public bool WaivedBySettingTargetInCode { get; }
+
+        /// <summary>
+        /// True when only libbpf's auto-attach reads the part of the name at fault: the program loads,
+        /// and a loader that attaches it in code (<c>bpf_program__attach_*()</c>, or
+        /// <c>bpf_program__set_autoattach(false)</c>) never has this problem.
+        /// </summary>
+        public bool OnlyBreaksAutoAttach { get; }
 
         /// <summary>The iterator name, for <see cref="AttachTargetProblem.UnknownIterator"/>.</summary>
         public string? Iterator { get; }

@@ -301,7 +301,7 @@ namespace BpfAnalyzers.Sections
             int funcStart = colon + 1;
             if (n.Version < s_v1_3)
             {
-                // 0.8-1.2: "%m[^/]/%m[^:]:%m[a-zA-Z0-9_.]+%li", and only "uretprobe" counts as a return probe.
+                // 0.8-1.2: "%m[^/]/%m[^:]:%m[a-zA-Z0-9_.]+%li".
                 int funcEnd = SymbolRun(n.Text, funcStart, n.End);
                 if (funcEnd == funcStart)
                 {
@@ -315,15 +315,6 @@ namespace BpfAnalyzers.Sections
                         null);
                 }
 
-                if (n.Type == "uretprobe.s")
-                {
-                    return Misread(
-                        n.Start,
-                        n.Start + n.Type.Length,
-                        $"libbpf {n.Version} attaches it as an entry uprobe, not a return probe, because attach_uprobe() compares the type with \"uretprobe\" only (fixed in libbpf 1.3)",
-                        null);
-                }
-
                 int readEnd = funcEnd;
                 bool nonZero = false;
                 bool hasOffset = false;
@@ -333,7 +324,9 @@ namespace BpfAnalyzers.Sections
                     hasOffset = true;
                 }
 
-                if (n.Type == "uretprobe" && hasOffset && nonZero)
+                // 1.0 added "uretprobe.s+" and attach_uprobe() compares with both: opts.retprobe =
+                // strcmp(probe_type, "uretprobe") == 0 || strcmp(probe_type, "uretprobe.s") == 0.
+                if ((n.Type == "uretprobe" || n.Type == "uretprobe.s") && hasOffset && nonZero)
                 {
                     return Rejected(funcEnd, n.End, "uretprobes take no offset", Prints(LibbpfAttachMessages.UretprobeOffset(n.Program)), new[] { n.Part(0, funcEnd) });
                 }
@@ -585,6 +578,30 @@ namespace BpfAnalyzers.Sections
                 return Rejected(n.Target, slash + 1, $"the category before '/{Cut(name)}' is empty", Prints(LibbpfAttachMessages.TracepointIdFailed(string.Empty, Cut(name), n.Version)), null);
             }
 
+            // attach_tp() reads tracefs events/CATEGORY/NAME/id. Event and system names are made of letters, digits,
+            // '_' (TRACE_EVENT names, the probe events' is_good_name()), and some systems start with a digit ("9p")
+            // or hold '.' or '-': anything else, a further '/' above all, is never a tracefs event.
+            int badCategory = TracefsNameEnd(n.Text, n.Target, slash);
+            int badName = TracefsNameEnd(n.Text, slash + 1, n.End);
+            if (slash > n.Target && (badCategory < slash || badName < n.End))
+            {
+                string category = Cut(n.Part(n.Target, slash));
+                string name = Cut(n.Part(slash + 1, n.End));
+                string why = badCategory < slash
+                    ? $"the category '{category}' is not a tracefs event system: {Offending(n.Text, n.Target, badCategory)}"
+                    : n.Text[badName] == '/'
+                        ? $"a tracepoint is '{n.Type}/CATEGORY/NAME', and '{name}' holds another '/', which no tracefs event name does"
+                        : $"'{name}' is not a tracefs event name: {Offending(n.Text, slash + 1, badName)}";
+                return new AttachTargetFinding(
+                    AttachTargetProblem.NoSuchTracepoint,
+                    badCategory < slash ? n.Target : slash + 1,
+                    badCategory < slash ? slash - n.Target : n.End - slash - 1,
+                    why,
+                    Prints(LibbpfAttachMessages.TracepointIdFailed(category, name, n.Version)),
+                    null,
+                    waivedBySettingTargetInCode: false);
+            }
+
             return null;
         }
 
@@ -594,6 +611,11 @@ namespace BpfAnalyzers.Sections
             if (n.IsBare)
             {
                 return NoAutoAttach(n, $"bare '{n.Type}' names no tracepoint, so attach_raw_tp() attaches nothing");
+            }
+
+            if (NoSuchRawTracepoint(n) is AttachTargetFinding impossible)
+            {
+                return impossible;
             }
 
             if (n.Target == n.End)
@@ -652,31 +674,23 @@ namespace BpfAnalyzers.Sections
         // SEC_ATTACH_BTF types: the target is looked up in kernel BTF at load (libbpf_find_attach_btf_id()).
         private static AttachTargetFinding? CheckBtf(in Name n)
         {
-            bool freplace = n.Type == "freplace";
+            // An freplace program replaces a function of another BPF program, whose FD libbpf gets only from
+            // bpf_program__set_attach_target() (libbpf_prepare_prog_load(): "attach program FD is not set"):
+            // every freplace program sets its target in code, so the name's target is never the whole story.
+            if (n.Type == "freplace")
+            {
+                return null;
+            }
+
             if (n.IsBare)
             {
-                string what = freplace ? "the function of the target program" : n.Type.StartsWith("iter", StringComparison.Ordinal) ? "the iterator" : n.Type.StartsWith("tp_btf", StringComparison.Ordinal) ? "the tracepoint" : n.Type.StartsWith("lsm", StringComparison.Ordinal) ? "the LSM hook" : "the kernel function";
+                string what = n.Type.StartsWith("iter", StringComparison.Ordinal) ? "the iterator" : n.Type.StartsWith("tp_btf", StringComparison.Ordinal) ? "the tracepoint" : n.Type.StartsWith("lsm", StringComparison.Ordinal) ? "the LSM hook" : "the kernel function";
                 return new AttachTargetFinding(
                     AttachTargetProblem.BtfTargetMissing,
                     n.Start,
                     n.End - n.Start,
-                    $"'{n.Type}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with AttachTargetSetInCode = true)",
+                    $"'{n.Type}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true)",
                     Prints(LibbpfMessages.NoBtfAttachTarget(n.Program)),
-                    null,
-                    waivedBySettingTargetInCode: true);
-            }
-
-            if (freplace)
-            {
-                string outcome = n.Version >= LibbpfAttachMessages.AttachProgramFdNotSetSince
-                    ? Prints(LibbpfAttachMessages.AttachProgramFdNotSet(n.Program))
-                    : $"libbpf {n.Version} prints no message of its own: it looks '{Cut(n.TargetText)}' up in kernel BTF instead, and the load fails";
-                return new AttachTargetFinding(
-                    AttachTargetProblem.BtfTargetMissing,
-                    n.Start,
-                    n.Type.Length,
-                    "freplace replaces a function of another BPF program, whose FD libbpf gets only from bpf_program__set_attach_target() (say so with AttachTargetSetInCode = true)",
-                    outcome,
                     null,
                     waivedBySettingTargetInCode: true);
             }
@@ -704,13 +718,17 @@ namespace BpfAnalyzers.Sections
                 }
             }
 
-            int bad = SymbolRun(n.Text, functionStart, n.End);
+            // The kernel accepts a BTF function or typedef only under a C identifier (btf_func_check_meta(),
+            // btf_ref_type_check_meta(): btf_name_valid_identifier()), so 'fentry/3', 'lsm/.s' or 'fentry/f.isra.0'
+            // are never found, whatever the kernel (libbpf 1.1.2 on Linux 6.18: "failed to find kernel BTF type ID").
+            // Behind a prefix the name may start with a digit: 'tp_btf/9p_client_req' is btf_trace_9p_client_req.
+            int bad = IdentifierEnd(n.Text, functionStart, n.End, leadingDigit: BtfPrefix(n.Type).Length > 0);
             if (bad < n.End)
             {
                 return BtfInvalid(
                     functionStart,
                     n.End,
-                    $"'{Cut(n.Part(functionStart, n.End))}' cannot be in kernel BTF: BTF names are C identifiers, and '{n.Text[bad]}' is not part of one",
+                    $"'{Cut(n.Part(functionStart, n.End))}' cannot be in kernel BTF: BTF names are C identifiers, and {Offending(n.Text, functionStart, bad)}",
                     NotFound(n, Cut(n.TargetText), "ESRCH", 3));
             }
 
@@ -790,6 +808,68 @@ namespace BpfAnalyzers.Sections
         private static int SpanLength(int from, int to) => to > from ? to - from : 1;
 
         private static string Prints(string message) => "libbpf prints \"" + message + "\"";
+
+        /// <summary>A raw tracepoint name no kernel can have, or null.</summary>
+        private static AttachTargetFinding? NoSuchRawTracepoint(in Name n)
+        {
+            // attach_raw_tp() hands the rest to the kernel (bpf_raw_tracepoint_open()), which compares it with the
+            // names of its tracepoints. DECLARE_TRACE(name) pastes them into identifiers (__tracepoint_##name), so
+            // they are letters, digits and '_', and may start with a digit (TRACE_EVENT(9p_client_req, ...),
+            // TRACE_EVENT(802154_drv_return_int, ...)).
+            int bad = IdentifierEnd(n.Text, n.Target, n.End, leadingDigit: true);
+            if (bad < n.End)
+            {
+                string name = Cut(n.TargetText);
+                return new AttachTargetFinding(
+                    AttachTargetProblem.NoSuchTracepoint,
+                    n.Target,
+                    n.End - n.Target,
+                    $"no kernel has a raw tracepoint '{name}': tracepoint names are made of letters, digits and '_', and '{n.Text[bad]}' is not one",
+                    Prints(LibbpfAttachMessages.RawTracepointAttachFailed(n.Program, name, n.Version)),
+                    null,
+                    waivedBySettingTargetInCode: false);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Where <c>[A-Za-z_][A-Za-z0-9_]*</c> (with <paramref name="leadingDigit"/>, <c>[A-Za-z0-9_]*</c>) stops
+        /// matching in <c>s[i..end)</c>; <paramref name="end"/> when all of it matches.
+        /// </summary>
+        private static int IdentifierEnd(string s, int i, int end, bool leadingDigit)
+        {
+            for (int j = i; j < end; j++)
+            {
+                char c = s[j];
+                bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+                if (!letter && ((j == i && !leadingDigit) || c < '0' || c > '9'))
+                {
+                    return j;
+                }
+            }
+
+            return end;
+        }
+
+        /// <summary>Where a run of tracefs name characters (<c>[A-Za-z0-9_.-]</c>) in <c>s[i..end)</c> stops.</summary>
+        private static int TracefsNameEnd(string s, int i, int end)
+        {
+            for (int j = i; j < end; j++)
+            {
+                char c = s[j];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-'))
+                {
+                    return j;
+                }
+            }
+
+            return end;
+        }
+
+        /// <summary>Says which character of <c>s[start..]</c> at <paramref name="bad"/> breaks the name.</summary>
+        private static string Offending(string s, int start, int bad) =>
+            bad == start && s[bad] >= '0' && s[bad] <= '9' ? $"one cannot start with the digit '{s[bad]}'" : $"'{s[bad]}' is not part of one";
 
         private static int SymbolRun(string s, int i, int end)
         {

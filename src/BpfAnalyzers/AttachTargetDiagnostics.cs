@@ -24,6 +24,7 @@ namespace BpfAnalyzers
             BpfAnalyzers.Descriptors.BtfAttachTargetMissing,
             BpfAnalyzers.Descriptors.BtfAttachTargetInvalid,
             BpfAnalyzers.Descriptors.UnknownIterator,
+            BpfAnalyzers.Descriptors.NoSuchTracepoint,
         };
 
         /// <summary>
@@ -33,7 +34,8 @@ namespace BpfAnalyzers
         public static bool AppliesAfter(SectionFinding? finding) =>
             finding is null ||
             finding.Descriptor.Id == RuleIdentifiers.NonCanonicalSection ||
-            finding.Descriptor.Id == RuleIdentifiers.DeprecatedSection;
+            finding.Descriptor.Id == RuleIdentifiers.DeprecatedSection ||
+            finding.Descriptor.Id == RuleIdentifiers.LegacySection;
 
         public static void Report(
             SyntaxNodeAnalysisContext context,
@@ -42,7 +44,8 @@ namespace BpfAnalyzers
             string name,
             string program,
             SectionTarget target,
-            IReadOnlyList<SectionEntry> custom)
+            IReadOnlyList<SectionEntry> custom,
+            LoaderDeclarations loaders)
         {
             // Odd characters already earn the name a warning with its clean spelling; check that one instead.
             if (SectionNameRules.Malformation(name) is not null)
@@ -52,8 +55,14 @@ namespace BpfAnalyzers
 
             SectionResolution resolution = SectionResolver.ResolveProgram(name, target, custom);
             AttachTargetFinding? finding = AttachTargetRules.Check(resolution, program);
-            if (finding is null ||
-                (finding.WaivedBySettingTargetInCode && SetsTargetInCode(attribute, context.SemanticModel, context.CancellationToken)))
+            if (finding is null)
+            {
+                return;
+            }
+
+            LoaderDeclaration loader = loaders.For(context.ContainingSymbol, SetsTargetInCode(attribute, context.SemanticModel, context.CancellationToken));
+            if ((finding.OnlyBreaksAutoAttach && loader.AttachesInCode) ||
+                (finding.WaivedBySettingTargetInCode && loader.SetsAttachTarget))
             {
                 return;
             }
@@ -67,6 +76,7 @@ namespace BpfAnalyzers
                 AttachTargetProblem.NoAutoAttach => (BpfAnalyzers.Descriptors.NoAutoAttach, new object[] { version, display, finding.Reason, finding.Outcome }),
                 AttachTargetProblem.BtfTargetMissing => (BpfAnalyzers.Descriptors.BtfAttachTargetMissing, new object[] { version, display, finding.Reason, finding.Outcome }),
                 AttachTargetProblem.BtfTargetInvalid => (BpfAnalyzers.Descriptors.BtfAttachTargetInvalid, new object[] { version, display, finding.Reason, finding.Outcome }),
+                AttachTargetProblem.NoSuchTracepoint => (BpfAnalyzers.Descriptors.NoSuchTracepoint, new object[] { version, display, finding.Reason, finding.Outcome }),
                 _ => (BpfAnalyzers.Descriptors.UnknownIterator, new object[] { version, display, finding.Iterator!, DidYouMean(finding.Fixes, finding.Start), finding.Outcome }),
             };
 
@@ -99,12 +109,12 @@ namespace BpfAnalyzers
                 s.Fixes);
         }
 
-        /// <summary>True when the attribute says <c>AttachTargetSetInCode = true</c>.</summary>
-        private static bool SetsTargetInCode(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>The attribute's <c>AttachTargetSetInCode</c> when it is written with a constant, else null.</summary>
+        private static bool? SetsTargetInCode(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
         {
             if (attribute.ArgumentList is null)
             {
-                return false;
+                return null;
             }
 
             foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
@@ -112,11 +122,11 @@ namespace BpfAnalyzers
                 if (argument.NameEquals?.Name.Identifier.ValueText == AttachTargetSetInCodeProperty)
                 {
                     Optional<object?> value = model.GetConstantValue(argument.Expression, cancellationToken);
-                    return value.HasValue && value.Value is true;
+                    return value.HasValue && value.Value is bool b ? b : null;
                 }
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>The fixes are whole names that differ from the start of the iterator on; the message names the iterators.</summary>

@@ -39,7 +39,7 @@ namespace BpfAnalyzers
             "Section '{1}' is {2} in {0}: use {3}",
             SectionsCategory,
             DiagnosticSeverity.Warning,
-            "libbpf deprecates section names before it removes them: 'xdp_devmap/' and 'classifier' in 0.7-0.8, 'tc', 'classifier' and 'action' in favour of tcx from 1.3.");
+            "libbpf deprecates section names before it removes them: 'xdp_devmap/', 'xdp_cpumap/' and 'classifier' in 0.7-0.8 carry SEC_DEPRECATED, and libbpf prints a message when it loads them.");
 
         public static readonly DiagnosticDescriptor SectionNeedsNewerLibbpf = Rule(
             RuleIdentifiers.SectionNeedsNewerLibbpf,
@@ -101,11 +101,11 @@ namespace BpfAnalyzers
 
         public static readonly DiagnosticDescriptor AttachTargetRejected = Rule(
             RuleIdentifiers.AttachTargetRejected,
-            "libbpf rejects the attach target",
-            "{0} cannot auto-attach section '{1}': {2}; {3}",
+            "libbpf's auto-attach rejects the attach target",
+            "Section '{1}' loads under {0}, but libbpf's auto-attach would fail: {2}; {3}. If the loader attaches the program itself, declare [BpfLoader(AttachesInCode = true)]",
             AttachTargetsCategory,
-            DiagnosticSeverity.Error,
-            "libbpf parses the attach target after the '/' when it auto-attaches a program (attach_kprobe(), attach_uprobe(), attach_usdt(), attach_tp(), ...). A target its parser rejects makes the skeleton's attach fail.");
+            DiagnosticSeverity.Warning,
+            "libbpf parses the attach target after the '/' only when it auto-attaches a program (attach_kprobe(), attach_uprobe(), attach_usdt(), attach_tp(), ...): the program loads, but bpf_object__attach_skeleton() and bpf_program__attach() fail. Loaders that attach the program themselves (bpf_program__attach_uprobe_opts(), ...) never read it; declare that with [BpfLoader(AttachesInCode = true)].");
 
         public static readonly DiagnosticDescriptor AttachTargetMisread = Rule(
             RuleIdentifiers.AttachTargetMisread,
@@ -113,7 +113,7 @@ namespace BpfAnalyzers
             "{0} reads section '{1}' differently from how it is written: {2}; {3}",
             AttachTargetsCategory,
             DiagnosticSeverity.Warning,
-            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' attaches to 'foo'.");
+            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' auto-attaches to 'foo'. A loader that attaches the program itself never reads the name: declare [BpfLoader(AttachesInCode = true)].");
 
         public static readonly DiagnosticDescriptor NoAutoAttach = Rule(
             RuleIdentifiers.NoAutoAttach,
@@ -121,7 +121,7 @@ namespace BpfAnalyzers
             "Section '{1}' loads under {0}, but libbpf cannot auto-attach it: {2}; {3}",
             AttachTargetsCategory,
             DiagnosticSeverity.Info,
-            "A bare 'kprobe', 'uprobe', 'usdt', 'tp', 'raw_tp', 'ksyscall' or 'kprobe.multi' loads, but names nothing to attach to: the program must be attached in code.");
+            "A bare 'kprobe', 'uprobe', 'usdt', 'tp', 'raw_tp', 'ksyscall' or 'kprobe.multi' loads, but names nothing to attach to: the program must be attached in code. Declare that with [BpfLoader(AttachesInCode = true)].");
 
         public static readonly DiagnosticDescriptor BtfAttachTargetMissing = Rule(
             RuleIdentifiers.BtfAttachTargetMissing,
@@ -129,7 +129,7 @@ namespace BpfAnalyzers
             "{0} cannot load section '{1}': {2}; {3}",
             AttachTargetsCategory,
             DiagnosticSeverity.Error,
-            "fentry, fexit, fmod_ret, tp_btf, lsm, lsm_cgroup, iter, freplace and their sleepable forms are verified against a BTF target at load. Name it after '/', or set it with bpf_program__set_attach_target() and declare that with AttachTargetSetInCode = true.");
+            "fentry, fexit, fmod_ret, tp_btf, lsm, lsm_cgroup, iter and their sleepable forms are verified against a BTF target at load. Name it after '/', or set it with bpf_program__set_attach_target() and declare that with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true.");
 
         public static readonly DiagnosticDescriptor BtfAttachTargetInvalid = Rule(
             RuleIdentifiers.BtfAttachTargetInvalid,
@@ -154,6 +154,22 @@ namespace BpfAnalyzers
             SectionsCategory,
             DiagnosticSeverity.Error,
             "libbpf marks sleepable programs per table entry (fentry.s, fexit.s, fmod_ret.s, lsm.s, iter.s, uprobe.s, ...). There is no general '.s' suffix: 'kprobe.s/f' is simply unknown.");
+
+        public static readonly DiagnosticDescriptor NoSuchTracepoint = Rule(
+            RuleIdentifiers.NoSuchTracepoint,
+            "Tracepoint name no kernel can have",
+            "{0} cannot auto-attach section '{1}' on any kernel: {2}; {3}. If the loader attaches the program itself, declare [BpfLoader(AttachesInCode = true)]",
+            AttachTargetsCategory,
+            DiagnosticSeverity.Error,
+            "libbpf's auto-attach hands the name after 'raw_tp/' to the kernel, and 'CATEGORY/NAME' after 'tp/' to tracefs. Tracepoint names are C identifiers and tracefs event names have no further '/', so a name that is neither fails on every kernel.");
+
+        public static readonly DiagnosticDescriptor LegacySection = Rule(
+            RuleIdentifiers.LegacySection,
+            "BPF section name is legacy",
+            "{0} marks section '{1}' legacy only in a source comment (\"deprecated / legacy, use tcx\") and loads it without a message; on Linux 6.6 or newer consider {2}",
+            SectionsCategory,
+            DiagnosticSeverity.Info,
+            "From libbpf 1.3 the table entries 'tc', 'classifier' and 'action' carry the comment \"deprecated / legacy, use tcx\", but no flag and no message: they load as before, and kernels before 6.6 have no tcx.");
 
         /// <summary>Where each rule's documentation lives.</summary>
         public static string HelpLink(string id) => "https://github.com/bpfanalyzers/bpfanalyzers/blob/main/docs/rules/" + id + ".md";

@@ -21,5 +21,7 @@ namespace BpfAnalyzers
         public const string BtfAttachTargetInvalid = "BPF0016";
         public const string UnknownIterator = "BPF0017";
         public const string NoSleepableVariant = "BPF0018";
+        public const string NoSuchTracepoint = "BPF0022";
+        public const string LegacySection = "BPF0023";
     }
 }

@@ -36,7 +36,8 @@ namespace BpfAnalyzers
             Descriptors.NonConstantSection,
             Descriptors.InvalidConfiguration,
             Descriptors.InvalidCustomSection,
-            Descriptors.NoSleepableVariant).AddRange(AttachTargetDiagnostics.Descriptors);
+            Descriptors.NoSleepableVariant,
+            Descriptors.LegacySection).AddRange(AttachTargetDiagnostics.Descriptors);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -58,7 +59,8 @@ namespace BpfAnalyzers
 
             var state = new CompilationState(
                 new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider),
-                CustomSections.Read(context.Compilation, context.CancellationToken));
+                CustomSections.Read(context.Compilation, context.CancellationToken),
+                new LoaderDeclarations(context.Compilation));
             context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
@@ -67,12 +69,14 @@ namespace BpfAnalyzers
         {
             private readonly AnalyzerSettings _settings;
             private readonly IReadOnlyList<SectionEntry> _custom;
+            private readonly LoaderDeclarations _loaders;
             private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
 
-            public CompilationState(AnalyzerSettings settings, IReadOnlyList<SectionEntry> custom)
+            public CompilationState(AnalyzerSettings settings, IReadOnlyList<SectionEntry> custom, LoaderDeclarations loaders)
             {
                 _settings = settings;
                 _custom = custom;
+                _loaders = loaders;
             }
 
             public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
@@ -137,6 +141,12 @@ namespace BpfAnalyzers
 
                 string program = ProgramName(attribute);
                 SectionFinding? finding = SectionNameRules.Check(name, program, target, _custom);
+                if (finding is not null && SectionNameRules.OnlyAboutType(finding) && _loaders.For(context.ContainingSymbol, null).SetsType)
+                {
+                    // The loader calls bpf_program__set_type(): libbpf's inference from the name is not needed.
+                    finding = null;
+                }
+
                 if (finding is not null)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), FixProperties(finding.Fixes), finding.MessageArgs));
@@ -144,7 +154,7 @@ namespace BpfAnalyzers
 
                 if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding))
                 {
-                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom);
+                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom, _loaders);
                 }
 
                 // libbpf 0.1 made one program of each executable ELF section (bpf_object__add_program()).

@@ -106,13 +106,18 @@ namespace BpfAnalyzers
             if (r.IsDeprecated)
             {
                 IReadOnlyList<string> fixes = Fixes(name, target, custom);
-                string how = (r.Entry!.Flags & SectionFlags.Deprecated) != 0
-                    ? $"deprecated (libbpf prints \"SEC(\"{r.Entry.Section.TrimEnd('/')}\") is deprecated\")"
-                    : "legacy (libbpf 1.3: \"deprecated / legacy, use tcx\")";
-                return new SectionFinding(
-                    Descriptors.DeprecatedSection,
-                    new object[] { target.ToString(), Display(name), how, fixes.Count == 0 ? "a current name" : Quoted(fixes, "or") },
-                    fixes);
+                string use = fixes.Count == 0 ? "a current name" : Quoted(fixes, "or");
+                if ((r.Entry!.Flags & SectionFlags.Deprecated) != 0)
+                {
+                    return new SectionFinding(
+                        Descriptors.DeprecatedSection,
+                        new object[] { target.ToString(), Display(name), $"deprecated (libbpf prints \"SEC(\"{r.Entry.Section.TrimEnd('/')}\") is deprecated\")", use },
+                        fixes);
+                }
+
+                // libbpf 1.3+: SEC_DEF("tc", SCHED_CLS, 0, SEC_NONE), /* deprecated / legacy, use tcx */ -- a comment,
+                // no flag and no message, and kernels before 6.6 have no tcx: a suggestion, not a warning.
+                return new SectionFinding(Descriptors.LegacySection, new object[] { target.ToString(), Display(name), use }, fixes);
             }
 
             if (!r.IsCanonical)
@@ -138,6 +143,19 @@ namespace BpfAnalyzers
 
             return null;
         }
+
+        /// <summary>
+        /// True for the findings that are only about the program type libbpf infers from the name, which a
+        /// loader that calls <c>bpf_program__set_type()</c> before load overrides. libbpf opens a program whose
+        /// name it cannot type (1.x: "unrecognized ELF section name", at debug level; 0.x: "couldn't guess,
+        /// but user might manually specify") and fails only at load with "missing BPF prog type" when the type
+        /// is still unset: measured with libbpf 1.1.2, SEC("encap_gre") plus bpf_program__set_type() loads.
+        /// Not waived: a data section (libbpf never makes a program of it), a deprecated or malformed name
+        /// (libbpf reads the name all the same) and anything about the attach target.
+        /// </summary>
+        public static bool OnlyAboutType(SectionFinding finding) =>
+            finding.Descriptor.Id is RuleIdentifiers.UnknownSection or RuleIdentifiers.LegacyPrefixSection or
+                RuleIdentifiers.SectionNeedsNewerLibbpf or RuleIdentifiers.NoSleepableVariant;
 
         /// <summary>What libbpf of the target prints when it fails to load the program.</summary>
         private static string LoadFailure(string name, string programName, SectionTarget target) =>

@@ -34,7 +34,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
                             [BpfSection({|BPF0001:"xdpblah"|})]
                             public static int Filter(int ctx) => 2;
 
-                            [BpfSection({|BPF0004:"tc"|})]
+                            [BpfSection({|BPF0003:"struct_ops/"|})]
                             public static int Egress(int skb) => 0;
                         }
                     }
@@ -54,7 +54,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
 
                     [BpfSection({|BPF0001:"kprobes/do_unlinkat"|})] public static int OnUnlink(int ctx) => 0;
 
-                                    [BpfSection( {|BPF0004:"classifier"|} )]
+                                    [BpfSection( "kretprobe/do_exit{|BPF0012:+0x10|}" )]
                             public static int Classify(int skb) => 0;
                         }
                     }

@@ -19,10 +19,10 @@ namespace BpfAnalyzers.EndToEnd.Tests
         }
 
         [Fact]
-        public async Task Editorconfig_severity_error_makes_BPF0004_fail_the_build()
+        public async Task Editorconfig_severity_error_makes_BPF0003_fail_the_build()
         {
             ConsumerProject consumer = _package.NewConsumer("severity-error")
-                .EditorConfig("root = true\n\n[*.cs]\ndotnet_diagnostic.BPF0004.severity = error\n")
+                .EditorConfig("root = true\n\n[*.cs]\ndotnet_diagnostic.BPF0003.severity = error\n")
                 .Source("Programs.cs", Programs.WarningOnly);
 
             BuildOutcome build = await consumer.BuildAsync();
@@ -32,11 +32,11 @@ namespace BpfAnalyzers.EndToEnd.Tests
         }
 
         [Fact]
-        public async Task Editorconfig_severity_none_silences_BPF0004_even_under_TreatWarningsAsErrors()
+        public async Task Editorconfig_severity_none_silences_BPF0003_even_under_TreatWarningsAsErrors()
         {
             ConsumerProject consumer = _package.NewConsumer("severity-none")
                 .Property("TreatWarningsAsErrors", "true")
-                .EditorConfig("root = true\n\n[*.cs]\ndotnet_diagnostic.BPF0004.severity = none\n")
+                .EditorConfig("root = true\n\n[*.cs]\ndotnet_diagnostic.BPF0003.severity = none\n")
                 .Source("Programs.cs", Programs.WarningOnly);
 
             BuildOutcome build = await consumer.BuildAsync();

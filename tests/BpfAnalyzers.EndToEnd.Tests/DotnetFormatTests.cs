@@ -24,17 +24,17 @@ namespace BpfAnalyzers.EndToEnd.Tests
             ConsumerProject consumer = _package.NewConsumer("format-bpf0001").Source("Programs.cs", Programs.WithSections(
                 "[BpfSection({|BPF0001:\"xdpblah\"|})]",
                 "[BpfSection({|BPF0001:\"kprobes/do_unlinkat\"|})]",
-                "[BpfSection({|BPF0004:\"tc\"|})]"));
+                "[BpfSection({|BPF0003:\"struct_ops/\"|})]"));
 
             ToolResult format = await consumer.FormatAsync("analyzers", "--diagnostics", "BPF0001", "--severity", "info");
 
             Assert.True(format.ExitCode == 0, format.ToString());
             Assert.Equal(
-                Programs.WithSections("[BpfSection(\"xdp\")]", "[BpfSection(\"kprobe/do_unlinkat\")]", "[BpfSection(\"tc\")]"),
+                Programs.WithSections("[BpfSection(\"xdp\")]", "[BpfSection(\"kprobe/do_unlinkat\")]", "[BpfSection(\"struct_ops/\")]"),
                 consumer.ReadSource("Programs.cs"));
             BuildOutcome build = await consumer.BuildAsync();
             Assert.True(build.Succeeded, build.ToString());
-            Assert.Equal(consumer.ExpectedPositions(_ => "warning").Where(p => p.EndsWith(" BPF0004", System.StringComparison.Ordinal)), build.BpfPositions);
+            Assert.Equal(consumer.ExpectedPositions(_ => "warning").Where(p => p.EndsWith(" BPF0003", System.StringComparison.Ordinal)), build.BpfPositions);
         }
 
         [Fact]
@@ -46,7 +46,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
                 .Property("TreatWarningsAsErrors", "true")
                 .Source("Programs.cs", Programs.WithSections(
                     "[BpfSection({|BPF0001:\"xdpblah\"|})]",
-                    "[BpfSection({|BPF0004:\"tc\"|})]",
+                    "[BpfSection(\"kretprobe/do_exit{|BPF0012:+0x10|}\")]",
                     "[BpfSection({|BPF0003:\"struct_ops/\"|})]"))
                 .Source("Tracing.cs", """
                     using BpfAnalyzers;
@@ -55,9 +55,9 @@ namespace BpfAnalyzers.EndToEnd.Tests
                     {
                         public static class Tracing
                         {
-                            private const string Qdisc = "tc";
+                            private const string Ops = "struct_ops/";
 
-                            [BpfSection({|BPF0004:Qdisc|})]
+                            [BpfSection({|BPF0003:Ops|})]
                             public static int Classify(int skb) => 0;
                         }
                     }
@@ -71,9 +71,9 @@ namespace BpfAnalyzers.EndToEnd.Tests
 
             Assert.True(format.ExitCode == 0, format.ToString());
             Assert.Equal(
-                Programs.WithSections("[BpfSection(\"xdp\")]", "[BpfSection(\"tcx/ingress\")]", "[BpfSection(\"struct_ops\")]"),
+                Programs.WithSections("[BpfSection(\"xdp\")]", "[BpfSection(\"kretprobe/do_exit\")]", "[BpfSection(\"struct_ops\")]"),
                 consumer.ReadSource("Programs.cs"));
-            Assert.Contains("private const string Qdisc = \"tcx/ingress\";", consumer.ReadSource("Tracing.cs"), System.StringComparison.Ordinal);
+            Assert.Contains("private const string Ops = \"struct_ops\";", consumer.ReadSource("Tracing.cs"), System.StringComparison.Ordinal);
             BuildOutcome build = await consumer.BuildAsync();
             Assert.True(build.Succeeded, build.ToString());
             Assert.Empty(build.Diagnostics);

@@ -32,7 +32,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
             ConsumerProject consumer = _package.NewConsumer("csharp-ls").Source("Programs.cs", Programs.WithSections(
                 "[BpfSection(\"xdp\")]",
                 "[BpfSection({|BPF0001:\"xdpblah\"|})]",
-                "[BpfSection({|BPF0004:\"tc\"|})]",
+                "[BpfSection({|BPF0003:\"struct_ops/\"|})]",
                 "[BpfSection({|BPF0001:\"cgroup_sock\"|})]"));
             // Language servers read a restored project; they do not restore it themselves.
             ToolResult restore = await consumer.RestoreAsync();

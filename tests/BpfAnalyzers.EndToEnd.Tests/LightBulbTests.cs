@@ -43,7 +43,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
                 .Source("Programs.cs", Programs.WithSections(
                     "[BpfSection(\"xdp\")]",
                     "[BpfSection({|BPF0001:\"xdpblah\"|})]",
-                    "[BpfSection({|BPF0004:\"tc\"|})]",
+                    "[BpfSection({|BPF0003:\"struct_ops/\"|})]",
                     "[BpfSection({|BPF0001:\"cgroup_sock\"|})]"))
                 .Source("Tracing.cs", """
                     using BpfAnalyzers;
@@ -74,7 +74,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
                 new[]
                 {
                     "Programs.cs BPF0001: Use 'xdp'",
-                    "Programs.cs BPF0004: Use 'tcx/ingress' | Use 'tcx/egress'",
+                    "Programs.cs BPF0003: Use 'struct_ops'",
                     "Programs.cs BPF0001: Use 'cgroup/sock'",
                     "Tracing.cs BPF0001: Use 'kprobe/do_unlinkat'",
                 },
@@ -84,7 +84,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
                 Programs.WithSections(
                     "[BpfSection(\"xdp\")]",
                     "[BpfSection(\"xdp\")]",
-                    "[BpfSection(\"tcx/ingress\")]",
+                    "[BpfSection(\"struct_ops\")]",
                     "[BpfSection(\"cgroup/sock\")]"),
                 consumer.ReadSource("Programs.cs"));
             Assert.Contains("private const string Unlink = \"kprobe/do_unlinkat\";", consumer.ReadSource("Tracing.cs"), StringComparison.Ordinal);

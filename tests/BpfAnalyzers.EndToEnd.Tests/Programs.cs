@@ -37,10 +37,10 @@ namespace BpfAnalyzers.EndToEnd.Tests
             "[BpfSection(\"cgroup/sock\")]",
             "[BpfSection(\"tp/sched/sched_switch\")]");
 
-        /// <summary>A clean project but for one warning: 'tc' (BPF0004, legacy since libbpf 1.3).</summary>
+        /// <summary>A clean project but for one warning: 'struct_ops/' (BPF0003, an empty target after '/').</summary>
         public static readonly string WarningOnly = WithSections(
             "[BpfSection(\"xdp\")]",
-            "[BpfSection({|BPF0004:\"tc\"|})]",
+            "[BpfSection({|BPF0003:\"struct_ops/\"|})]",
             "[BpfSection(\"tcx/ingress\")]");
     }
 }

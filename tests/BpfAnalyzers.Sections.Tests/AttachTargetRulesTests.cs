@@ -197,12 +197,22 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Equal(AttachTargetProblem.Rejected, Check("uprobe/libc.so.6:@x", "1.2")!.Problem);
         }
 
-        [Fact]
-        public void Uretprobe_s_attached_as_an_entry_probe_from_1_0_to_1_2()
+        // libbpf v1.0.0 src/libbpf.c, attach_uprobe() (the same through v1.2.0):
+        //   opts.retprobe = strcmp(probe_type, "uretprobe") == 0 ||
+        //                   strcmp(probe_type, "uretprobe.s") == 0;
+        // libbpf 1.1.2 measured: SEC("uretprobe.s//lib/x86_64-linux-gnu/libc.so.6:malloc+4") fails to auto-attach with
+        // "uretprobes do not support offset specification", so it is a return probe.
+        [Theory]
+        [InlineData("1.0")]
+        [InlineData("1.1")]
+        [InlineData("1.2")]
+        [InlineData("1.3")]
+        public void Uretprobe_s_is_a_return_probe_in_every_release_that_has_it(string version)
         {
-            AttachTargetFinding f = Expect("uretprobe.s//bin/bash:readline", AttachTargetProblem.Misread, "uretprobe.s", "1.2");
-            Assert.Contains("fixed in libbpf 1.3", f.Reason);
-            Assert.Null(Check("uretprobe.s//bin/bash:readline", "1.3"));
+            Assert.Null(Check("uretprobe.s//bin/bash:readline", version));
+            AttachTargetFinding f = Expect("uretprobe.s//bin/bash:readline+8", AttachTargetProblem.Rejected, "+8", version);
+            Assert.Equal("libbpf prints \"prog 'P': uretprobes do not support offset specification\"", f.Outcome);
+            Assert.True(f.OnlyBreaksAutoAttach);
         }
 
         [Fact]
@@ -290,6 +300,63 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Equal("libbpf prints \"program 'P': failed to attach to raw tracepoint '': No such file or directory\"", Check("raw_tp/", "0.1")!.Outcome);
         }
 
+        // libbpf v1.1.0 src/libbpf.c, attach_raw_tp() hands the name to the kernel:
+        //   pr_warn("prog '%s': failed to attach to raw tracepoint '%s': %s\n",
+        // libbpf 1.1.2 measured: raw_tp//foo and raw_tracepoint/4 load, and fail to attach with ENOENT; raw_tp/sys_enter attaches.
+        [Theory]
+        [InlineData("raw_tp//foo", "/foo", "no kernel has a raw tracepoint '/foo': tracepoint names are made of letters, digits and '_', and '/' is not one")]
+        [InlineData("raw_tp.w/sched-switch", "sched-switch", "no kernel has a raw tracepoint 'sched-switch': tracepoint names are made of letters, digits and '_', and '-' is not one")]
+        [InlineData("raw_tracepoint/sys.enter", "sys.enter", "no kernel has a raw tracepoint 'sys.enter': tracepoint names are made of letters, digits and '_', and '.' is not one")]
+        public void Raw_tracepoint_names_that_are_not_identifiers_never_attach(string name, string part, string reason)
+        {
+            AttachTargetFinding f = Expect(name, AttachTargetProblem.NoSuchTracepoint, part);
+            Assert.Equal(reason, f.Reason);
+            Assert.True(f.OnlyBreaksAutoAttach);
+            Assert.Null(Check("raw_tp/sys_enter"));
+        }
+
+        // libbpf v1.1.0 src/libbpf.c, attach_tp():
+        //   tp_name = strchr(tp_cat, '/');
+        //   *tp_name = '\0';
+        //   tp_name++;
+        //   *link = bpf_program__attach_tracepoint(prog, tp_cat, tp_name);
+        // which reads tracefs events/CATEGORY/NAME/id: everything after the first '/' is the event name. libbpf 1.1.2 measured: tp/sched/sched_switch/x and "tp/sched/sched switch" fail with
+        //   "failed to determine tracepoint 'sched/sched_switch/x' perf event ID: No such file or directory".
+        [Theory]
+        [InlineData("tp/sched/sched_switch/x", "sched_switch/x")]
+        [InlineData("tp/sched/sched switch", "sched switch")]
+        [InlineData("tracepoint/sch@d/sched_switch", "sch@d")]
+        public void Tracepoints_no_tracefs_can_have_never_attach(string name, string part)
+        {
+            AttachTargetFinding f = Expect(name, AttachTargetProblem.NoSuchTracepoint, part);
+            Assert.True(f.OnlyBreaksAutoAttach);
+        }
+
+        // Tracepoint names may start with a digit: include/trace/events/9p.h has TRACE_EVENT(9p_client_req, ...) and
+        // net/mac802154/trace.h TRACE_EVENT(802154_drv_return_int, ...). So do the BTF names libbpf builds from them
+        // (btf_trace_9p_client_req), and no kernel rule forbids a tracepoint '4' or '0': those are a missing
+        // tracepoint on this kernel (libbpf 1.1.2: load fails with -ESRCH, attach with -ENOENT), not an impossible name.
+        [Theory]
+        [InlineData("raw_tp/9p_client_req")]
+        [InlineData("raw_tracepoint/4")]
+        [InlineData("tp_btf/9p_client_req")]
+        [InlineData("tp_btf/0")]
+        [InlineData("tp/9p/9p_client_req")]
+        public void Digit_led_tracepoint_names_are_possible(string name)
+        {
+            Assert.Null(Check(name));
+        }
+
+        // Tracefs systems are not all identifiers (include/trace/events/9p.h: #define TRACE_SYSTEM 9p), nor are all probe groups.
+        [Theory]
+        [InlineData("tp/9p/9p_client_req")]
+        [InlineData("tp/sched/sched_switch")]
+        [InlineData("tp/my.group/my-event")]
+        public void Tracepoints_tracefs_can_have_pass(string name)
+        {
+            Assert.Null(Check(name));
+        }
+
         [Theory]
         [InlineData("fentry", "the kernel function")]
         [InlineData("fexit.s", "the kernel function")]
@@ -297,21 +364,25 @@ namespace BpfAnalyzers.Sections.Tests
         [InlineData("lsm", "the LSM hook")]
         [InlineData("lsm_cgroup", "the LSM hook")]
         [InlineData("iter", "the iterator")]
-        [InlineData("freplace", "the function of the target program")]
         public void Btf_types_without_a_target_fail_to_load(string name, string what)
         {
             AttachTargetFinding f = Expect(name, AttachTargetProblem.BtfTargetMissing, name);
-            Assert.Equal($"'{name}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with AttachTargetSetInCode = true)", f.Reason);
+            Assert.Equal($"'{name}' needs a BTF attach target, {what}, after '/' or set in code with bpf_program__set_attach_target() (say so with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true)", f.Reason);
             Assert.Equal("libbpf prints \"prog 'P': no BTF-based attach target is specified, use bpf_program__set_attach_target()\"", f.Outcome);
             Assert.True(f.WaivedBySettingTargetInCode);
         }
 
-        [Fact]
-        public void Freplace_always_needs_the_target_program_from_code()
+        // libbpf v1.1.0 src/libbpf.c, libbpf_prepare_prog_load():
+        //   pr_warn("prog '%s': attach program FD is not set\n", prog->name);
+        // The FD only ever comes from bpf_program__set_attach_target(): every freplace program sets its target in code.
+        [Theory]
+        [InlineData("freplace", "1.7")]
+        [InlineData("freplace/handle", "1.7")]
+        [InlineData("freplace/handle", "1.0")]
+        [InlineData("freplace/3", "1.7")]
+        public void Freplace_never_has_a_target_finding(string name, string version)
         {
-            AttachTargetFinding f = Expect("freplace/handle", AttachTargetProblem.BtfTargetMissing, "freplace");
-            Assert.Equal("libbpf prints \"prog 'P': attach program FD is not set\"", f.Outcome);
-            Assert.StartsWith("libbpf 1.0 prints no message of its own", Check("freplace/handle", "1.0")!.Outcome);
+            Assert.Null(Check(name, version));
         }
 
         [Theory]
@@ -319,10 +390,30 @@ namespace BpfAnalyzers.Sections.Tests
         [InlineData("fentry/do-unlinkat", "do-unlinkat", "'do-unlinkat' cannot be in kernel BTF: BTF names are C identifiers, and '-' is not part of one")]
         [InlineData("lsm/file open", "file open", "'file open' cannot be in kernel BTF: BTF names are C identifiers, and ' ' is not part of one")]
         [InlineData("fentry/bpf_testmod:", ":", "the name after 'bpf_testmod:' is empty")]
+        [InlineData("fentry/3", "3", "'3' cannot be in kernel BTF: BTF names are C identifiers, and one cannot start with the digit '3'")]
+        [InlineData("lsm/.s", ".s", "'.s' cannot be in kernel BTF: BTF names are C identifiers, and '.' is not part of one")]
+        [InlineData("fentry/do_unlinkat.isra.0", "do_unlinkat.isra.0", "'do_unlinkat.isra.0' cannot be in kernel BTF: BTF names are C identifiers, and '.' is not part of one")]
+        [InlineData("fentry/bpf_testmod:3x", "3x", "'3x' cannot be in kernel BTF: BTF names are C identifiers, and one cannot start with the digit '3'")]
         public void Btf_targets_that_cannot_exist_fail_to_load(string name, string part, string reason)
         {
             AttachTargetFinding f = Expect(name, AttachTargetProblem.BtfTargetInvalid, part);
             Assert.Equal(reason, f.Reason);
+        }
+
+        // libbpf v1.5.0 src/libbpf.c, find_kernel_btf_id():
+        //   fn_name = strchr(attach_name, ':');
+        //   if (!mod_name || strncmp(mod_name, "vmlinux", mod_len) == 0) {
+        // Only the part after ':' is looked up; the module part is a prefix match, and an empty one matches everything.
+        [Theory]
+        [InlineData("fentry/vmlinux:do_unlinkat")]
+        [InlineData("fentry/:do_unlinkat")]
+        [InlineData("fentry/nf_conn:nf_confirm")]
+        [InlineData("fexit/bpf-testmod:bpf_testmod_test_read")]
+        [InlineData("fentry/_x9")]
+        [InlineData("fentry/bpf_testmod:bpf_testmod_test_read")]
+        public void Module_function_targets_check_only_the_function_from_1_5(string name)
+        {
+            Assert.Null(Check(name, "1.5"));
         }
 
         [Fact]

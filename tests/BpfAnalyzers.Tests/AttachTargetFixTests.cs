@@ -90,12 +90,6 @@ namespace BpfAnalyzers.Tests
                 Program("[BpfSection(\"lsm\", AttachTargetSetInCode = true)]"));
 
         [Fact]
-        public Task Freplace_can_declare_its_target_set_in_code() =>
-            DeclareTest.Run(
-                Program("[BpfSection(\"{|BPF0015:freplace|}/handle_xdp\")]"),
-                Program("[BpfSection(\"freplace/handle_xdp\", AttachTargetSetInCode = true)]"));
-
-        [Fact]
         public Task An_attribute_without_the_property_gets_no_declaration_fix()
         {
             const string source = """

@@ -52,7 +52,7 @@ namespace BpfAnalyzers.Tests
 
         [Fact]
         public Task Tc_is_fixed_to_tcx_egress_as_the_second_action() =>
-            Verify.Fix(Program("[BpfSection({|BPF0004:\"tc\"|})]"), Program("[BpfSection(\"tcx/egress\")]"), rank: 1);
+            Verify.Fix(Program("[BpfSection({|BPF0023:\"tc\"|})]"), Program("[BpfSection(\"tcx/egress\")]"), rank: 1);
 
         [Fact]
         public Task Padded_name_is_trimmed() =>

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace BpfAnalyzers.Tests
@@ -87,13 +88,23 @@ namespace BpfAnalyzers.Tests
                 Verify.Diagnostic(Descriptors.DeprecatedSection).WithLocation(0).WithArguments(
                     "libbpf 0.8", "classifier", "deprecated (libbpf prints \"SEC(\"classifier\") is deprecated\")", "'tc'"));
 
-        [Fact]
-        public Task Tc_is_legacy_where_tcx_exists() =>
+        // libbpf v1.3.0 src/libbpf.c: SEC_DEF("tc",			SCHED_CLS, 0, SEC_NONE), /* deprecated / legacy, use tcx */
+        // A comment only: no SEC_DEPRECATED flag and no message, and kernels before 6.6 need tc. A suggestion, not a warning.
+        [Theory]
+        [InlineData("tc", "'tcx/ingress' or 'tcx/egress'")]
+        [InlineData("classifier", "'tcx/ingress', 'tcx/egress' or 'tc'")]
+        public Task Tc_and_classifier_are_a_legacy_suggestion_where_tcx_exists(string name, string use) =>
             Verify.Analyzer(
-                Program("[BpfSection({|#0:\"tc\"|})]"),
+                Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 null,
-                Verify.Diagnostic(Descriptors.DeprecatedSection).WithLocation(0).WithArguments(
-                    "libbpf 1.7", "tc", "legacy (libbpf 1.3: \"deprecated / legacy, use tcx\")", "'tcx/ingress' or 'tcx/egress'"));
+                Verify.Diagnostic(Descriptors.LegacySection).WithLocation(0).WithArguments("libbpf 1.7", name, use));
+
+        [Fact]
+        public void Legacy_is_info_and_deprecated_stays_a_warning()
+        {
+            Assert.Equal(DiagnosticSeverity.Info, Descriptors.LegacySection.DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.DeprecatedSection.DefaultSeverity);
+        }
 
         [Fact]
         public Task Tc_is_fine_before_tcx() =>
