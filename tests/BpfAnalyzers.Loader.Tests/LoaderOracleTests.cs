@@ -107,6 +107,7 @@ namespace BpfAnalyzers.Loader.Tests
                 {
                     case LoaderClass.LoadsAndAttaches:
                     case LoaderClass.KernelFault:
+                    case LoaderClass.NeedsLoaderCode:
                         if (d.Any(x => x.Severity == DiagnosticSeverity.Error))
                         {
                             falseErrors.Add(line);
@@ -139,7 +140,8 @@ namespace BpfAnalyzers.Loader.Tests
             int ok = outcomes.Count(o => o.Verdict.Class == LoaderClass.LoadsAndAttaches);
             int name = outcomes.Count(o => o.Verdict.Class == LoaderClass.NameFault);
             int kernel = outcomes.Count(o => o.Verdict.Class == LoaderClass.KernelFault);
-            string counts = $"{outcomes.Count} names: {ok} load+attach, {name} name-fault, {kernel} kernel-fault; analyzer: {falseErrors.Count} errors where libbpf succeeds (must be 0), {misses.Count} misses (must be 0)";
+            int code = outcomes.Count(o => o.Verdict.Class == LoaderClass.NeedsLoaderCode);
+            string counts = $"{outcomes.Count} names: {ok} load+attach, {name} name-fault, {kernel} kernel-fault, {code} need loader code (freplace); analyzer: {falseErrors.Count} errors where libbpf succeeds (must be 0), {misses.Count} misses (must be 0)";
             _output.WriteLine(counts);
 
             // Every name's outcome and diagnostics, for review (the test output keeps only the disagreements).

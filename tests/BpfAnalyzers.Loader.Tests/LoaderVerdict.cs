@@ -21,6 +21,13 @@ namespace BpfAnalyzers.Loader.Tests
         /// </summary>
         KernelFault,
 
+        /// <summary>
+        /// The program type needs code every loader of it writes: an freplace (BPF_PROG_TYPE_EXT) program loads only
+        /// after <c>bpf_program__set_attach_target()</c> names the target program's fd (libbpf_find_attach_btf_id():
+        /// "attach program FD is not set"), whatever the section says. Neither the name's fault nor a success.
+        /// </summary>
+        NeedsLoaderCode,
+
         /// <summary>No rule below matched: the test fails until a reviewer adds one.</summary>
         Unclassified,
     }
@@ -40,16 +47,49 @@ namespace BpfAnalyzers.Loader.Tests
         /// <summary>A kernel function, BTF type or raw tracepoint name: a C identifier.</summary>
         private static readonly Regex s_identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
-        /// <summary>A tracefs event directory or event name: identifier characters, digits first allowed (<c>9p</c>).</summary>
-        private static readonly Regex s_tracefsName = new("^[A-Za-z0-9_]+$", RegexOptions.CultureInvariant);
+        /// <summary>
+        /// A tracefs event system or event name: identifier characters, digits first allowed (<c>9p</c>), and '.' or '-'
+        /// (dynamic probe groups allow '.', is_good_system_name(); TRACE_SYSTEM xhci-hcd has a '-').
+        /// </summary>
+        private static readonly Regex s_tracefsName = new("^[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);
 
-        private sealed record Rule(string Stage, Regex Message, Func<Match, LoaderVerdict> Verdict);
+        /// <summary>
+        /// A raw tracepoint is a TRACE_EVENT name, which the kernel pastes into identifiers (<c>__tracepoint_NAME</c>):
+        /// identifier characters, digits first allowed (<c>9p_client_req</c>).
+        /// </summary>
+        private static readonly Regex s_rawTracepointName = new("^[A-Za-z0-9_]+$", RegexOptions.CultureInvariant);
+
+        /// <summary>A rule: the stage, libbpf's message, and the verdict from the match and the section name.</summary>
+        private sealed record Rule(string Stage, Regex Message, Func<Match, string, LoaderVerdict> Verdict);
 
         private static Rule R(string stage, string pattern, LoaderClass c, string reason) =>
-            new(stage, new Regex(pattern, RegexOptions.CultureInvariant), _ => new LoaderVerdict(c, reason));
+            new(stage, new Regex(pattern, RegexOptions.CultureInvariant), (_, _) => new LoaderVerdict(c, reason));
 
         private static Rule R(string stage, string pattern, Func<Match, LoaderVerdict> verdict) =>
+            new(stage, new Regex(pattern, RegexOptions.CultureInvariant), (m, _) => verdict(m));
+
+        private static Rule R(string stage, string pattern, Func<Match, string, LoaderVerdict> verdict) =>
             new(stage, new Regex(pattern, RegexOptions.CultureInvariant), verdict);
+
+        /// <summary>
+        /// The name find_kernel_btf_id() looks up for a BTF target: tp_btf, lsm and iter targets are prefixed
+        /// (find_attach_btf_id(): BTF_TRACE_PREFIX "btf_trace_", BTF_LSM_PREFIX "bpf_lsm_", BTF_ITER_PREFIX
+        /// "bpf_iter_"), so 'tp_btf/0' asks for btf_trace_0, an identifier this kernel lacks.
+        /// </summary>
+        private static string BtfLookupName(string section, string target)
+        {
+            string type = section.TrimStart('?');
+            int slash = type.IndexOf('/');
+            type = slash < 0 ? type : type.Substring(0, slash);
+            string prefix = type switch
+            {
+                "tp_btf" => "btf_trace_",
+                "lsm" or "lsm.s" or "lsm_cgroup" => "bpf_lsm_",
+                "iter" or "iter.s" => "bpf_iter_",
+                _ => "",
+            };
+            return prefix + target;
+        }
 
         private static LoaderVerdict Name(string reason) => new(LoaderClass.NameFault, reason);
 
@@ -67,13 +107,17 @@ namespace BpfAnalyzers.Loader.Tests
             // load: bpf_object_init_progs() found no section_defs[] entry -> bpf_object_load_prog()
             R("load", "missing BPF prog type, check ELF section name", LoaderClass.NameFault, UnknownSection),
             // libbpf_prepare_prog_load(): SEC_ATTACH_BTF with nothing after the slash
-            R("load", "no BTF-based attach target is specified", LoaderClass.NameFault, "no BTF attach target"),
+            // (freplace always gets its target program in code: that is the loader's part, not the name's)
+            R("load", "no BTF-based attach target is specified", (_, section) => section.TrimStart('?').StartsWith("freplace", StringComparison.Ordinal)
+                ? new LoaderVerdict(LoaderClass.NeedsLoaderCode, "freplace without bpf_program__set_attach_target()")
+                : Name("no BTF attach target")),
             // libbpf_find_attach_btf_id(): freplace needs the target program's fd, set only in code
-            R("load", "attach program FD is not set", LoaderClass.NameFault, "freplace without bpf_program__set_attach_target()"),
+            R("load", "attach program FD is not set", LoaderClass.NeedsLoaderCode, "freplace without bpf_program__set_attach_target()"),
             // find_kernel_btf_id(): a C identifier that this kernel lacks is the kernel's fault; anything else
             // ('3', '.s', 'vmlinux:f' under 1.1, which has no module: syntax) is no kernel identifier at all
-            R("load", "failed to find kernel BTF type ID of '(.*)'", m => s_identifier.IsMatch(m.Groups[1].Value)
-                ? Kernel("no BTF id '" + m.Groups[1].Value + "' in this kernel")
+            // (an empty target looks up the bare prefix, btf_trace_ or bpf_lsm_: no tracepoint or hook has an empty name)
+            R("load", "failed to find kernel BTF type ID of '(.*)'", (m, section) => m.Groups[1].Length > 0 && s_identifier.IsMatch(BtfLookupName(section, m.Groups[1].Value))
+                ? Kernel("no BTF id '" + BtfLookupName(section, m.Groups[1].Value) + "' in this kernel")
                 : Name("BTF target '" + m.Groups[1].Value + "' is no kernel identifier")),
             // bpf_object_load_prog(): libbpf accepted the name; the kernel's BPF_PROG_LOAD refused the program
             R("load", "permission error while running as root", LoaderClass.KernelFault, "kernel refuses the program (EPERM: tracing trampolines unavailable here)"),
@@ -102,7 +146,7 @@ namespace BpfAnalyzers.Loader.Tests
                     : Name("tracepoint '" + m.Groups[1].Value + "/" + m.Groups[2].Value + "' is no tracefs name")),
             // attach_raw_tp()
             R("attach", "invalid section name", LoaderClass.NameFault, "raw tracepoint section format"),
-            R("attach", "failed to attach to raw tracepoint '(.*)'", m => s_identifier.IsMatch(m.Groups[1].Value)
+            R("attach", "failed to attach to raw tracepoint '(.*)'", m => s_rawTracepointName.IsMatch(m.Groups[1].Value)
                 ? Kernel("no raw tracepoint '" + m.Groups[1].Value + "' in this kernel")
                 : Name("raw tracepoint '" + m.Groups[1].Value + "' is no kernel identifier")),
             // attach_trace(), attach_lsm(), attach_iter(), attach_kprobe_multi(): the kernel refused the link
@@ -147,7 +191,7 @@ namespace BpfAnalyzers.Loader.Tests
                     Match m = rule.Message.Match(w);
                     if (m.Success)
                     {
-                        return rule.Verdict(m);
+                        return rule.Verdict(m, name);
                     }
                 }
             }
