@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using System.Linq;
+using BpfAnalyzers.Sections;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace BpfAnalyzers
+{
+    /// <summary>
+    /// <c>[BpfSection]</c> on a field or property: a global or a map (DotnetEbpf emits <c>SEC("...")</c> for both), checked
+    /// against libbpf's data sections (<see cref="DataSectionChecker"/>) instead of its program sections.
+    /// </summary>
+    internal static class DataMemberDiagnostics
+    {
+        /// <summary>dntc's renaming attributes: the C name libbpf prints (any namespace).</summary>
+        internal const string CustomFieldNameAttribute = "CustomFieldNameAttribute";
+        internal const string CustomFunctionNameAttribute = "CustomFunctionNameAttribute";
+
+        /// <summary>The member the attribute list decorates when it is data (field, property, event field), else null.</summary>
+        public static MemberDeclarationSyntax? DataMember(AttributeSyntax attribute) => attribute.Parent?.Parent switch
+        {
+            BaseFieldDeclarationSyntax f => f,
+            PropertyDeclarationSyntax p => p,
+            _ => null,
+        };
+
+        public static void Report(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, ExpressionSyntax argument, string? name, SectionTarget target, IReadOnlyList<SectionEntry> custom)
+        {
+            ISymbol? symbol = member switch
+            {
+                BaseFieldDeclarationSyntax f when f.Declaration.Variables.Count > 0 =>
+                    context.SemanticModel.GetDeclaredSymbol(f.Declaration.Variables[0], context.CancellationToken),
+                PropertyDeclarationSyntax p => context.SemanticModel.GetDeclaredSymbol(p, context.CancellationToken),
+                _ => null,
+            };
+
+            string variable = symbol is null ? DataSectionChecker.VariablePlaceholder : CName(symbol, CustomFieldNameAttribute);
+            ITypeSymbol? type = symbol switch
+            {
+                IFieldSymbol f => f.Type,
+                IPropertySymbol p => p.Type,
+                IEventSymbol e => e.Type,
+                _ => null,
+            };
+            bool readOnly = symbol is IFieldSymbol { IsReadOnly: true } or IFieldSymbol { IsConst: true } or IPropertySymbol { SetMethod: null };
+            bool mapLike = type is { TypeKind: TypeKind.Struct or TypeKind.Class } && type.SpecialType == SpecialType.None && type.Name.IndexOf("Map", System.StringComparison.Ordinal) >= 0;
+
+            DataSectionCheck check = DataSectionChecker.Check(name, target, custom, variable, DataSectionChecker.ProgramPlaceholder, readOnly, mapLike);
+            string display = SectionNameRules.Display(check.Name);
+            var fixes = check.Suggestions.Select(s => s.Name).ToList();
+            string says = string.Join("\" then \"", check.LibbpfSays);
+            Diagnostic? diagnostic = check.Verdict switch
+            {
+                DataSectionVerdict.Valid => null,
+                DataSectionVerdict.Malformed => Create(Descriptors.MalformedSectionName, target.ToString(), name is null ? "is null" : $"'{display}' {SectionNameRules.Malformation(name)}"),
+                DataSectionVerdict.Deprecated => Create(Descriptors.DeprecatedSection, target.ToString(), display, $"deprecated for legacy maps (libbpf prints \"{says}\")", "a BTF-defined map in '.maps'"),
+                DataSectionVerdict.NeedsNewer => Create(Descriptors.SectionNeedsNewerLibbpf, target.ToString(), display, check.Entry!.FirstRelease.ToString(), says),
+                DataSectionVerdict.ProgramSection => Create(Descriptors.ProgramSectionOnData, target.ToString(), display, ProgramType(name!, target, custom), variable, check.LibbpfSays[check.LibbpfSays.Count - 1], Quoted(fixes)),
+                DataSectionVerdict.NotForDefinitions => Create(Descriptors.DataSectionMisfit, target.ToString(), variable, display, check.Explanation, Says(check.LibbpfSays)),
+                _ => Create(Descriptors.UnknownDataSection, target.ToString(), display, variable, check.Explanation, says, fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?"),
+            };
+
+            if (diagnostic is not null)
+            {
+                context.ReportDiagnostic(diagnostic);
+                return;
+            }
+
+            if (check.Entry is DataSectionEntry entry && type is not null &&
+                DataSectionChecker.ShapeProblem(entry, Shape(type), ByteSize(type), variable, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), out IReadOnlyList<string> shapeSays) is string problem)
+            {
+                context.ReportDiagnostic(Create(Descriptors.DataSectionMisfit, target.ToString(), variable, display, problem, Says(shapeSays)));
+            }
+
+            Diagnostic Create(DiagnosticDescriptor descriptor, params object[] args) =>
+                Diagnostic.Create(descriptor, argument.GetLocation(), SectionNameAnalyzer.FixProperties(descriptor == Descriptors.DataSectionMisfit ? new List<string>() : fixes), args);
+        }
+
+        /// <summary>
+        /// A program that reads a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so
+        /// <c>bpf_program__record_reloc()</c> fails the open ("bad map relo"). Only reads from a class that declares programs count.
+        /// </summary>
+        public static void AnalyzeFieldReference(OperationAnalysisContext context, AnalyzerSettings settings)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            IFieldSymbol field = reference.Field;
+            if (!field.IsStatic || context.ContainingSymbol is not IMethodSymbol method ||
+                (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference) ||
+                SectionOf(field) is not string name || !DeclaresPrograms(method.ContainingType))
+            {
+                return;
+            }
+
+            SectionTarget target = settings.TargetFor(reference.Syntax.SyntaxTree);
+            if (DataSections.Find(name, target.Version) is not DataSectionEntry entry)
+            {
+                return;
+            }
+
+            string variable = CName(field, CustomFieldNameAttribute);
+            if (DataSectionChecker.ReadFailure(entry, variable, CName(method, CustomFunctionNameAttribute)) is IReadOnlyList<string> says)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.DataSectionMisfit,
+                    reference.Syntax.GetLocation(),
+                    target.ToString(),
+                    variable,
+                    entry.Name,
+                    $"libbpf makes no map of '{entry.Name}', so a program cannot read '{variable}'; the object fails to open",
+                    Says(says)));
+            }
+        }
+
+        /// <summary>The C name dntc gives <paramref name="symbol"/>: the string of its Custom*Name attribute, or its own name.</summary>
+        public static string CName(ISymbol symbol, string attributeName)
+        {
+            foreach (AttributeData a in symbol.GetAttributes())
+            {
+                if (a.AttributeClass?.Name == attributeName && a.ConstructorArguments.Length > 0 &&
+                    a.ConstructorArguments[0].Value is string s && s.Length > 0)
+                {
+                    return s;
+                }
+            }
+
+            return symbol.Name;
+        }
+
+        private static string? SectionOf(ISymbol symbol)
+        {
+            foreach (AttributeData a in symbol.GetAttributes())
+            {
+                if (a.AttributeClass?.Name == SectionNameAnalyzer.SectionAttributeName && a.ConstructorArguments.Length > 0 &&
+                    a.ConstructorArguments[0].Value is string s)
+                {
+                    return s;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool DeclaresPrograms(INamedTypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is IMethodSymbol && SectionOf(member) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static DataMemberShape Shape(ITypeSymbol type)
+        {
+            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Pointer)
+            {
+                return DataMemberShape.Scalar;
+            }
+
+            if (type.TypeKind == TypeKind.Array || type.SpecialType == SpecialType.System_String)
+            {
+                return DataMemberShape.Sequence;
+            }
+
+            if (type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_Double)
+            {
+                return DataMemberShape.Scalar;
+            }
+
+            return type.TypeKind is TypeKind.Struct or TypeKind.Class ? DataMemberShape.Aggregate : DataMemberShape.Unknown;
+        }
+
+        private static int? ByteSize(ITypeSymbol type) => type.SpecialType switch
+        {
+            SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte => 1,
+            SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char => 2,
+            SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Single => 4,
+            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Double => 8,
+            _ => null,
+        };
+
+        private static string ProgramType(string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) =>
+            SectionResolver.ResolveProgram(name, target, custom).Entry?.ProgTypeName ?? "program";
+
+        private static string Says(IReadOnlyList<string> says) =>
+            says.Count == 0 ? string.Empty : "; libbpf prints \"" + string.Join("\" then \"", says) + "\"";
+
+        private static string Quoted(IReadOnlyList<string> names) =>
+            names.Count == 0 ? "a data section such as '.data'" : string.Join(" or ", names.Select(n => "'" + n + "'"));
+    }
+}
