@@ -159,7 +159,7 @@ namespace BpfAnalyzers.Sections
                 return Result(name, target, DataSectionVerdict.ProgramSection, null, $"'{name}' is a program section ({resolution.Entry!.ProgTypeName}), where libbpf looks for code, not data; it skips the global", Unread(name, variable, program, skipped: true), ForMember(version, readOnly, mapLike));
             }
 
-            return Result(name, target, DataSectionVerdict.Unknown, null, $"libbpf reads no data section '{name}': it skips the section and the global with it", Unread(name, variable, program, skipped: true), Suggest(name, version, readOnly, mapLike));
+            return Result(name, target, DataSectionVerdict.Unknown, null, "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it", Unread(name, variable, program, skipped: true), Suggest(name, version, readOnly, mapLike));
         }
 
         /// <summary>

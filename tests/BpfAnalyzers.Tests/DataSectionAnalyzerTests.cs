@@ -73,7 +73,7 @@ namespace BpfAnalyzers.Tests
                     "libbpf 1.1",
                     name,
                     "V",
-                    $"libbpf reads no data section '{name}': it skips the section and the global with it",
+                    "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it",
                     $"elf: skipping unrecognized data section(N) {name}\" then \"prog 'PROG': bad map relo against 'V' in section '{name}'",
                     didYouMean));
 
@@ -204,6 +204,51 @@ namespace BpfAnalyzers.Tests
                 [BpfSection(".rodata")] static readonly int Pid = 0;
                 [BpfSection(".data")] static int Count { get; set; }
                 [BpfSection({|BPF0019:".rodat"|})] static int Typo;
+            }
+            """);
+    
+        [Fact]
+        public Task Null_empty_and_padded_names_on_fields_are_malformed() => Check("""
+            static class G
+            {
+                [DotnetEbpf.Core.BpfSection({|BPF0006:null|})] static int A;
+                [DotnetEbpf.Core.BpfSection({|BPF0006:""|})] static int B;
+                [DotnetEbpf.Core.BpfSection({|BPF0006:" .data"|})] static int C;
+            }
+            """);
+
+        [Fact]
+        public Task Fix_All_fixes_unknown_data_names_and_program_sections_on_fields_together() =>
+            Verify.Fix(
+                """
+                static class G
+                {
+                    [DotnetEbpf.Core.BpfSection({|BPF0019:".rodat"|})] static readonly int A;
+                    [DotnetEbpf.Core.BpfSection({|BPF0020:"xdp"|})] static int B;
+                    [DotnetEbpf.Core.BpfSection({|BPF0001:"xdpblah"|})] static int Prog() => 0;
+                }
+                """ + "\n" + Framework,
+                """
+                static class G
+                {
+                    [DotnetEbpf.Core.BpfSection(".rodata")] static readonly int A;
+                    [DotnetEbpf.Core.BpfSection(".data")] static int B;
+                    [DotnetEbpf.Core.BpfSection("xdp")] static int Prog() => 0;
+                }
+                """ + "\n" + Framework);
+
+        [Fact]
+        public Task The_samples_globals_raise_only_the_typo() => Verify.Analyzer("""
+            using BpfAnalyzers;
+            public struct RingBufferMap { }
+            public static class Globals
+            {
+                [BpfSection("license")] public static string License = "Dual BSD/GPL";
+                [BpfSection(".maps")] public static RingBufferMap Events;
+                [BpfSection(".rodata")] public static readonly int TargetPid;
+                [BpfSection(".data.counters")] public static long Packets;
+                [BpfSection({|BPF0019:".rodat"|})] public static readonly int MinSize;
+                [BpfSection("xdp")] public static int CountPackets(int ctx) => TargetPid == 0 && MinSize == 0 && Packets >= 0 ? 2 : 1;
             }
             """);
     }
