@@ -127,7 +127,7 @@ namespace BpfAnalyzers.Sections
                     string why = entry.Kind == DataSectionKind.Externs
                         ? $"'{name}' holds extern declarations only ({(name == ".kconfig" ? "__kconfig" : "__ksym")}), which libbpf resolves at load; a defined global there is skipped (\"elf: skipping unrecognized data section(N) {name}\")"
                         : $"'{name}' holds the jump tables the compiler emits for a program's own code, not globals";
-                    return Result(name, target, DataSectionVerdict.NotForDefinitions, entry, why, Unread(name, variable, program, skipped: true), Suggest(name, version, readOnly, mapLike));
+                    return Result(name, target, DataSectionVerdict.NotForDefinitions, entry, why, Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
                 }
 
                 if (entry.IsDeprecatedIn(version))
@@ -147,19 +147,19 @@ namespace BpfAnalyzers.Sections
 
                 if (!other.HoldsDefinitions)
                 {
-                    return Result(name, target, DataSectionVerdict.NotForDefinitions, other, $"'{name}' holds the jump tables the compiler emits (libbpf {other.FirstRelease}), not globals; this release skips it", Unread(name, variable, program, skipped: true), Suggest(name, version, readOnly, mapLike));
+                    return Result(name, target, DataSectionVerdict.NotForDefinitions, other, $"'{name}' holds the jump tables the compiler emits (libbpf {other.FirstRelease}), not globals; this release skips it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
                 }
 
-                return Result(name, target, DataSectionVerdict.NeedsNewer, other, $"libbpf {other.FirstRelease} is the first release that reads '{other.Display}' ({other.Description}); this one skips it", Unread(name, variable, program, skipped: true), Suggest(name, version, readOnly, mapLike));
+                return Result(name, target, DataSectionVerdict.NeedsNewer, other, $"libbpf {other.FirstRelease} is the first release that reads '{other.Display}' ({other.Description}); this one skips it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
             }
 
             SectionResolution resolution = SectionResolver.ResolveProgram(name, target, customSections);
             if (resolution.IsMatch && !resolution.IsLegacyPrefix)
             {
-                return Result(name, target, DataSectionVerdict.ProgramSection, null, $"'{name}' is a program section ({resolution.Entry!.ProgTypeName}), where libbpf looks for code, not data; it skips the global", Unread(name, variable, program, skipped: true), ForMember(version, readOnly, mapLike));
+                return Result(name, target, DataSectionVerdict.ProgramSection, null, $"'{name}' is a program section ({resolution.Entry!.ProgTypeName}), where libbpf looks for code, not data; it skips the global", Unread(name, variable, program, version), ForMember(version, readOnly, mapLike));
             }
 
-            return Result(name, target, DataSectionVerdict.Unknown, null, "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it", Unread(name, variable, program, skipped: true), Suggest(name, version, readOnly, mapLike));
+            return Result(name, target, DataSectionVerdict.Unknown, null, "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
         }
 
         /// <summary>
@@ -192,10 +192,10 @@ namespace BpfAnalyzers.Sections
         /// What libbpf prints when a program reads a global kept in a section it makes no map of
         /// (<c>bpf_resolution_record_reloc()</c>); null when the section is one it maps.
         /// </summary>
-        public static IReadOnlyList<string>? ReadFailure(DataSectionEntry entry, string variable, string program) =>
-            entry.Kind == DataSectionKind.License || entry.Kind == DataSectionKind.KernelVersion
-                ? new[] { $"prog '{program}': bad map relo against '{variable}' in section '{entry.Name}'" }
-                : null;
+        public static IReadOnlyList<string>? ReadFailure(DataSectionEntry entry, string variable, string program, LibbpfVersion version) =>
+            entry.Kind != DataSectionKind.License && entry.Kind != DataSectionKind.KernelVersion ? null
+            : version < new LibbpfVersion(0, 2) ? new[] { "bad map relo against section N" }
+            : new[] { $"prog '{program}': bad map relo against '{variable}' in section '{entry.Name}'" };
 
         /// <summary>Data sections valid under <paramref name="version"/> that <paramref name="name"/> was probably meant to be, best first.</summary>
         public static IReadOnlyList<SectionSuggestion> Suggest(string name, LibbpfVersion version, bool readOnly = false, bool mapLike = false, int max = 3)
@@ -320,10 +320,15 @@ namespace BpfAnalyzers.Sections
         /// What libbpf prints when a program reads a global from a section it skips: the info line of
         /// <c>bpf_object__elf_collect()</c>, then the open failure of <c>bpf_resolution_record_reloc()</c> (measured with 1.1.2).
         /// </summary>
-        private static IReadOnlyList<string> Unread(string name, string variable, string program, bool skipped)
+        private static IReadOnlyList<string> Unread(string name, string variable, string program, LibbpfVersion version)
         {
-            string relo = $"prog '{program}': bad map relo against '{variable}' in section '{name}'";
-            return skipped ? new[] { $"elf: skipping unrecognized data section(N) {name}", relo } : new[] { relo };
+            // libbpf 0.1 skips at debug level ("skip section(N) NAME") and names the section by index only.
+            if (version < new LibbpfVersion(0, 2))
+            {
+                return new[] { "bad map relo against section N" };
+            }
+
+            return new[] { $"elf: skipping unrecognized data section(N) {name}", $"prog '{program}': bad map relo against '{variable}' in section '{name}'" };
         }
 
         private static DataSectionCheck Result(string name, SectionTarget target, DataSectionVerdict verdict, DataSectionEntry? entry, string explanation, IReadOnlyList<string> says, IReadOnlyList<SectionSuggestion> suggestions) =>

@@ -100,7 +100,7 @@ namespace BpfAnalyzers
             }
 
             string variable = CName(field, CustomFieldNameAttribute);
-            if (DataSectionChecker.ReadFailure(entry, variable, CName(method, CustomFunctionNameAttribute)) is IReadOnlyList<string> says)
+            if (DataSectionChecker.ReadFailure(entry, variable, CName(method, CustomFunctionNameAttribute), target.Version) is IReadOnlyList<string> says)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.DataSectionMisfit,

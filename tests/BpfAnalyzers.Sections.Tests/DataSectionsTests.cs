@@ -93,5 +93,9 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Equal(new[] { "map 'V': unexpected def kind var." }, says);
             Assert.Null(DataSectionChecker.ShapeProblem(maps, DataMemberShape.Aggregate, null, "V", "BpfMap", out _));
         }
+    
+        [Fact]
+        public void Libbpf_0_1_names_the_section_by_index_only() =>
+            Assert.Equal(new[] { "bad map relo against section N" }, DataSectionChecker.Check(".rodat", At("0.1")).LibbpfSays);
     }
 }
