@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
@@ -48,6 +49,11 @@ namespace BpfAnalyzers
             bool mapLike = type is { TypeKind: TypeKind.Struct or TypeKind.Class } && type.SpecialType == SpecialType.None && type.Name.IndexOf("Map", System.StringComparison.Ordinal) >= 0;
 
             DataSectionCheck check = DataSectionChecker.Check(name, target, custom, variable, DataSectionChecker.ProgramPlaceholder, readOnly, mapLike);
+            if (check.IsError && symbol is not null)
+            {
+                // Only on the error path: name the program that reads the global, as libbpf's message would.
+                check = DataSectionChecker.Check(name, target, custom, variable, ReaderOf(symbol, context.CancellationToken), readOnly, mapLike);
+            }
             string display = SectionNameRules.Display(check.Name);
             var fixes = check.Suggestions.Select(s => s.Name).ToList();
             string says = string.Join("\" then \"", check.LibbpfSays);
@@ -111,6 +117,32 @@ namespace BpfAnalyzers
                     $"libbpf makes no map of '{entry.Name}', so a program cannot read '{variable}'; the object fails to open",
                     Says(says)));
             }
+        }
+
+        /// <summary>
+        /// The first program (a method with a section attribute) of the member's type whose body names the member; libbpf's
+        /// "bad map relo" names that program. A syntactic search, done only when there is an error to report.
+        /// </summary>
+        private static string ReaderOf(ISymbol member, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (ISymbol candidate in member.ContainingType?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (candidate is not IMethodSymbol method || SectionOf(method) is null)
+                {
+                    continue;
+                }
+
+                foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+                {
+                    SyntaxNode body = reference.GetSyntax(cancellationToken);
+                    if (body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == member.Name))
+                    {
+                        return CName(method, CustomFunctionNameAttribute);
+                    }
+                }
+            }
+
+            return "<program>";
         }
 
         /// <summary>The C name dntc gives <paramref name="symbol"/>: the string of its Custom*Name attribute, or its own name.</summary>

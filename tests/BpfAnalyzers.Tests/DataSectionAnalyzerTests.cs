@@ -74,7 +74,7 @@ namespace BpfAnalyzers.Tests
                     name,
                     "V",
                     "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it",
-                    $"elf: skipping unrecognized data section(N) {name}\" then \"prog 'PROG': bad map relo against 'V' in section '{name}'",
+                    $"elf: skipping unrecognized data section(N) {name}\" then \"prog '<program>': bad map relo against 'V' in section '{name}'",
                     didYouMean));
 
         [Fact]
@@ -110,7 +110,7 @@ namespace BpfAnalyzers.Tests
                 "bpf_libbpf_version = 1.0",
                 Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
                     "libbpf 1.0", ".bss.counters", "1.1",
-                    "elf: skipping unrecognized data section(N) .bss.counters\" then \"prog 'PROG': bad map relo against 'V' in section '.bss.counters'"));
+                    "elf: skipping unrecognized data section(N) .bss.counters\" then \"prog '<program>': bad map relo against 'V' in section '.bss.counters'"));
 
         [Theory]
         [InlineData("0.5", ".data.counters", "BPF0005")]
@@ -194,7 +194,7 @@ namespace BpfAnalyzers.Tests
                 "\nstatic class G { [Dntc.Attributes.CustomFieldName(\"my_pid\")] [DotnetEbpf.Core.BpfSection({|#0:\"xdp\"|})] static int MyPid; }" + "\n" + Framework,
                 "bpf_libbpf_version = 1.1",
                 Verify.Diagnostic(Descriptors.ProgramSectionOnData).WithLocation(0).WithArguments(
-                    "libbpf 1.1", "xdp", "xdp", "my_pid", "prog 'PROG': bad map relo against 'my_pid' in section 'xdp'", "'.data' or '.rodata' or '.bss'"));
+                    "libbpf 1.1", "xdp", "xdp", "my_pid", "prog '<program>': bad map relo against 'my_pid' in section 'xdp'", "'.data' or '.rodata' or '.bss'"));
 
         [Fact]
         public Task Our_own_attribute_allows_fields_and_properties() => Verify.Analyzer("""
@@ -251,5 +251,28 @@ namespace BpfAnalyzers.Tests
                 [BpfSection("xdp")] public static int CountPackets(int ctx) => TargetPid == 0 && MinSize == 0 && Packets >= 0 ? 2 : 1;
             }
             """);
+    
+        [Fact]
+        public Task The_message_names_the_program_that_reads_the_global() =>
+            Verify.Analyzer(
+                """
+                static class P
+                {
+                    [Dntc.Attributes.CustomFieldName("my_pid")]
+                    [DotnetEbpf.Core.BpfSection({|#0:".rodat"|})] static readonly int MyPid;
+
+                    [DotnetEbpf.Core.BpfSection("perf_event")] static int Other(int ctx) => 0;
+
+                    [Dntc.Attributes.CustomFunctionName("handle_tp")]
+                    [DotnetEbpf.Core.BpfSection("tp/syscalls/sys_enter_write")]
+                    static int HandleTracePoint(int ctx) => MyPid == ctx ? 1 : 0;
+                }
+                """ + "\n" + Framework,
+                "bpf_libbpf_version = 1.1",
+                Verify.Diagnostic(Descriptors.UnknownDataSection).WithLocation(0).WithArguments(
+                    "libbpf 1.1", ".rodat", "my_pid",
+                    "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it",
+                    "elf: skipping unrecognized data section(N) .rodat\" then \"prog 'handle_tp': bad map relo against 'my_pid' in section '.rodat'",
+                    "; did you mean '.rodata'?"));
     }
 }
