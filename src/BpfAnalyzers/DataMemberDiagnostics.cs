@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace BpfAnalyzers
 {
@@ -79,43 +79,57 @@ namespace BpfAnalyzers
             {
                 context.ReportDiagnostic(Create(Descriptors.DataSectionMisfit, target.ToString(), variable, display, problem, Says(shapeSays)));
             }
+            else if (check.Entry is { Kind: DataSectionKind.License or DataSectionKind.KernelVersion } kept && symbol is not null)
+            {
+                ReportReads(context, symbol, kept, variable, target);
+            }
 
             Diagnostic Create(DiagnosticDescriptor descriptor, params object[] args) =>
                 Diagnostic.Create(descriptor, argument.GetLocation(), SectionNameAnalyzer.FixProperties(descriptor == Descriptors.DataSectionMisfit ? new List<string>() : fixes), args);
         }
 
         /// <summary>
-        /// A program that reads a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so
-        /// <c>bpf_program__record_reloc()</c> fails the open ("bad map relo"). Only reads from a class that declares programs count.
+        /// Programs that read a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so
+        /// <c>bpf_program__record_reloc()</c> fails the open ("bad map relo"). Only the rare member in such a section pays for
+        /// this search: the programs of its own type, in the tree the semantic model at hand covers.
         /// </summary>
-        public static void AnalyzeFieldReference(OperationAnalysisContext context, AnalyzerSettings settings)
+        private static void ReportReads(SyntaxNodeAnalysisContext context, ISymbol member, DataSectionEntry entry, string variable, SectionTarget target)
         {
-            var reference = (IFieldReferenceOperation)context.Operation;
-            IFieldSymbol field = reference.Field;
-            if (!field.IsStatic || context.ContainingSymbol is not IMethodSymbol method ||
-                (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference) ||
-                SectionOf(field) is not string name || !DeclaresPrograms(method.ContainingType))
+            foreach (ISymbol candidate in member.ContainingType?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
             {
-                return;
-            }
+                if (candidate is not IMethodSymbol method || SectionOf(method) is null)
+                {
+                    continue;
+                }
 
-            SectionTarget target = settings.TargetFor(reference.Syntax.SyntaxTree);
-            if (DataSections.Find(name, target.Version) is not DataSectionEntry entry)
-            {
-                return;
-            }
+                foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != context.Node.SyntaxTree)
+                    {
+                        continue;
+                    }
 
-            string variable = CName(field, CustomFieldNameAttribute);
-            if (DataSectionChecker.ReadFailure(entry, variable, CName(method, CustomFunctionNameAttribute), target.Version) is IReadOnlyList<string> says)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.DataSectionMisfit,
-                    reference.Syntax.GetLocation(),
-                    target.ToString(),
-                    variable,
-                    entry.Name,
-                    $"libbpf makes no map of '{entry.Name}', so a program cannot read '{variable}'; the object fails to open",
-                    Says(says)));
+                    foreach (IdentifierNameSyntax id in reference.GetSyntax(context.CancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+                    {
+                        ExpressionSyntax use = id.Parent is MemberAccessExpressionSyntax access && access.Name == id ? access : id;
+                        if (id.Identifier.ValueText != member.Name ||
+                            (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)) ||
+                            !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(id, context.CancellationToken).Symbol, member) ||
+                            DataSectionChecker.ReadFailure(entry, variable, CName(method, CustomFunctionNameAttribute), target.Version) is not IReadOnlyList<string> says)
+                        {
+                            continue;
+                        }
+
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.DataSectionMisfit,
+                            use.GetLocation(),
+                            target.ToString(),
+                            variable,
+                            entry.Name,
+                            $"libbpf makes no map of '{entry.Name}', so a program cannot read '{variable}'; the object fails to open",
+                            Says(says)));
+                    }
+                }
             }
         }
 
@@ -172,24 +186,6 @@ namespace BpfAnalyzers
             }
 
             return null;
-        }
-
-        private static bool DeclaresPrograms(INamedTypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            foreach (ISymbol member in type.GetMembers())
-            {
-                if (member is IMethodSymbol && SectionOf(member) is not null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static DataMemberShape Shape(ITypeSymbol type)

@@ -59,10 +59,10 @@ namespace BpfAnalyzers
                 return;
             }
 
-            var settings = new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider);
-            var state = new CompilationState(settings, CustomSections.Read(context.Compilation, context.CancellationToken));
+            var state = new CompilationState(
+                new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider),
+                CustomSections.Read(context.Compilation, context.CancellationToken));
             context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
-            context.RegisterOperationAction(c => DataMemberDiagnostics.AnalyzeFieldReference(c, settings), OperationKind.FieldReference);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
 
