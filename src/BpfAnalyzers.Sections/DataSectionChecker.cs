@@ -166,14 +166,15 @@ namespace BpfAnalyzers.Sections
         /// What goes wrong when a member of <paramref name="shape"/> (of <paramref name="byteSize"/> bytes, when known)
         /// sits in <paramref name="entry"/>, or null when libbpf takes it. Only shapes libbpf certainly refuses are reported.
         /// </summary>
-        public static string? ShapeProblem(DataSectionEntry entry, DataMemberShape shape, int? byteSize, string variable, string typeName, out IReadOnlyList<string> libbpfSays)
+        public static string? ShapeProblem(DataSectionEntry entry, DataMemberShape shape, int? byteSize, string variable, string typeName, LibbpfVersion version, out IReadOnlyList<string> libbpfSays)
         {
             libbpfSays = Array.Empty<string>();
             switch (entry.Kind)
             {
                 case DataSectionKind.Maps when shape == DataMemberShape.Scalar || shape == DataMemberShape.Sequence:
-                    // parse_btf_map_def() via bpf_object__init_user_btf_map(): the variable's type must be a struct.
-                    libbpfSays = new[] { $"map '{variable}': unexpected def kind var." };
+                    // bpf_object__init_user_btf_map(): the variable's type must be a struct. It prints the kind of the
+                    // variable, not of its type: "var" (0.1: the number of BTF_KIND_VAR, 14).
+                    libbpfSays = new[] { $"map '{variable}': unexpected def kind {(version < new LibbpfVersion(0, 2) ? "14" : "var")}." };
                     return $"every variable in '.maps' is a BTF map definition, a struct, and '{variable}' is {typeName}; the object fails to open";
                 case DataSectionKind.StructOps when shape == DataMemberShape.Scalar || shape == DataMemberShape.Sequence:
                     // bpf_object__init_struct_ops_maps(): "struct_ops init: %s is not a struct".

@@ -75,7 +75,7 @@ namespace BpfAnalyzers
             }
 
             if (check.Entry is DataSectionEntry entry && type is not null &&
-                DataSectionChecker.ShapeProblem(entry, Shape(type), ByteSize(type), variable, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), out IReadOnlyList<string> shapeSays) is string problem)
+                DataSectionChecker.ShapeProblem(entry, Shape(type), ByteSize(type), variable, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), target.Version, out IReadOnlyList<string> shapeSays) is string problem)
             {
                 context.ReportDiagnostic(Create(Descriptors.DataSectionMisfit, target.ToString(), variable, display, problem, Says(shapeSays)));
             }

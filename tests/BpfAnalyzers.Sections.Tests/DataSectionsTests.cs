@@ -89,9 +89,11 @@ namespace BpfAnalyzers.Sections.Tests
         public void Scalars_do_not_fit_maps_structs_do()
         {
             DataSectionEntry maps = DataSections.Find(".maps", LibbpfVersion.Parse("1.1"))!;
-            Assert.NotNull(DataSectionChecker.ShapeProblem(maps, DataMemberShape.Scalar, 4, "V", "int", out IReadOnlyList<string> says));
+            Assert.NotNull(DataSectionChecker.ShapeProblem(maps, DataMemberShape.Scalar, 4, "V", "int", LibbpfVersion.Parse("1.1"), out IReadOnlyList<string> says));
             Assert.Equal(new[] { "map 'V': unexpected def kind var." }, says);
-            Assert.Null(DataSectionChecker.ShapeProblem(maps, DataMemberShape.Aggregate, null, "V", "BpfMap", out _));
+            Assert.NotNull(DataSectionChecker.ShapeProblem(maps, DataMemberShape.Scalar, 4, "V", "int", LibbpfVersion.Parse("0.1"), out says));
+            Assert.Equal(new[] { "map 'V': unexpected def kind 14." }, says);
+            Assert.Null(DataSectionChecker.ShapeProblem(maps, DataMemberShape.Aggregate, null, "V", "BpfMap", LibbpfVersion.Parse("1.1"), out _));
         }
     
         [Fact]
