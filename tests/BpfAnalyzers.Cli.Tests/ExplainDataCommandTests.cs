@@ -53,5 +53,18 @@ namespace BpfAnalyzers.Cli.Tests
             Assert.Equal("ProgramSection", result.Fields["verdict"]);
             Assert.Contains("  1. .data  (a data section for this member)", result.Stdout);
         }
+    
+        [Fact]
+        public void List_data_prints_the_sections_a_release_reads_for_globals()
+        {
+            ToolResult result = BpfSections.Run("list", "--data", "--libbpf", "0.7");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            string[] lines = result.Stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal("section\tmatch\tfirst\tdeprecated\tlibbpf", lines[0]);
+            Assert.Contains(lines, l => l.StartsWith(".data.\tprefix\t0.6\t-\t", System.StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("maps\texact\t0.1\t0.7\t", System.StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.StartsWith(".bss.\t", System.StringComparison.Ordinal));
+        }
     }
 }
