@@ -99,5 +99,36 @@ namespace BpfAnalyzers.Sections.Tests
         [Fact]
         public void Libbpf_0_1_names_the_section_by_index_only() =>
             Assert.Equal(new[] { "bad map relo against section N" }, DataSectionChecker.Check(".rodat", At("0.1")).LibbpfSays);
+    
+        /// <summary>
+        /// Every measured outcome of real libbpf 1.1.2 (<c>data/libbpf/data-sections-libbpf-1.1.2.tsv</c>) for <c>int V SEC("NAME");</c>
+        /// read by a program: the checker, the shape rule for an int, and the read rule fail exactly the objects that failed.
+        /// </summary>
+        [Fact]
+        public void The_checker_agrees_with_every_measured_libbpf_1_1_2_outcome()
+        {
+            var rows = File.ReadAllLines(Path.Combine(RepoPaths.Data, "libbpf", "data-sections-libbpf-1.1.2.tsv"))
+                .Where(l => l.Length > 0 && !l.StartsWith("#", System.StringComparison.Ordinal))
+                .Select(l => l.Split('\t'))
+                .Where(f => f[1] == "zero" && f[2] != "clang-refuses")
+                .ToList();
+            Assert.True(rows.Count >= 40, "the measured file lost its rows");
+            LibbpfVersion v = LibbpfVersion.Parse("1.1");
+            var disagreements = new List<string>();
+            foreach (string[] f in rows)
+            {
+                DataSectionCheck check = DataSectionChecker.Check(f[0], new SectionTarget(v));
+                bool error = check.IsError ||
+                             (check.Entry is DataSectionEntry e &&
+                              (DataSectionChecker.ShapeProblem(e, DataMemberShape.Scalar, 4, "V", "int", v, out _) is not null ||
+                               DataSectionChecker.ReadFailure(e, "V", "prog", v) is not null));
+                if (error != (f[2] == "open-fails"))
+                {
+                    disagreements.Add($"{f[0]}: libbpf 1.1.2 {f[2]}, checker {check.Verdict}");
+                }
+            }
+
+            Assert.Empty(disagreements);
+        }
     }
 }
