@@ -274,5 +274,24 @@ namespace BpfAnalyzers.Tests
                     "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it",
                     "elf: skipping unrecognized data section(N) .rodat\" then \"prog 'handle_tp': bad map relo against 'my_pid' in section '.rodat'",
                     "; did you mean '.rodata'?"));
+    
+        [Fact]
+        public Task Uprobe_and_perf_event_programs_with_a_license_and_a_ring_buffer_get_no_warning_or_error() => Check("""
+            using Dntc.Attributes;
+            using DotnetEbpf.Core;
+
+            public static class Probes
+            {
+                [BpfLicense(BpfLicenseAttribute.DualBsdGpl)] public static string? License;
+                [BpfSection(".maps")] [CustomFieldName("events")] public static RingBufferMap Events;
+
+                [BpfSection("{|BPF0014:uprobe|}")] public static int UProbeAdd(int a, int b) => 0;
+                [BpfSection("{|BPF0014:uretprobe|}")] public static int URetProbeAdd(int ret) => 0;
+                [BpfSection("uprobe//proc/self/exe:uprobed_sub")] public static int UProbeSub(int a, int b) => 0;
+                [BpfSection("uretprobe//proc/self/exe:uprobed_sub")] public static int URetProbeSub(int ret) => 0;
+
+                [BpfSection("perf_event")] [CustomFunctionName("profile")] public static int RunProfile(int ctx) => 0;
+            }
+            """, "1.1");
     }
 }
