@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -89,7 +88,7 @@ namespace BpfAnalyzers
         }
 
         /// <summary>
-        /// Programs that read a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so
+        /// Programs that use (read or write) a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so
         /// <c>bpf_program__record_reloc()</c> fails the open ("bad map relo"). Only the rare member in such a section pays for
         /// this search: the programs of its own type, in the tree the semantic model at hand covers.
         /// </summary>
@@ -112,8 +111,8 @@ namespace BpfAnalyzers
                     foreach (IdentifierNameSyntax id in reference.GetSyntax(context.CancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
                     {
                         ExpressionSyntax use = id.Parent is MemberAccessExpressionSyntax access && access.Name == id ? access : id;
-                        if (id.Identifier.ValueText != member.Name ||
-                            (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)) ||
+                        // A write relocates against the variable as a read does; nameof() does not relocate at all.
+                        if (id.Identifier.ValueText != member.Name || InNameof(use) ||
                             !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(id, context.CancellationToken).Symbol, member) ||
                             DataSectionChecker.ReadFailure(entry, variable, CName(method, CustomFunctionNameAttribute), target.Version) is not IReadOnlyList<string> says)
                         {
@@ -126,12 +125,15 @@ namespace BpfAnalyzers
                             target.ToString(),
                             variable,
                             entry.Name,
-                            $"libbpf makes no map of '{entry.Name}', so a program cannot read '{variable}'; the object fails to open",
+                            $"libbpf makes no map of '{entry.Name}', so a program cannot use '{variable}'; the object fails to open",
                             Says(says)));
                     }
                 }
             }
         }
+
+        private static bool InNameof(ExpressionSyntax use) =>
+            use.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } };
 
         /// <summary>
         /// The first program (a method with a section attribute) of the member's type whose body names the member; libbpf's

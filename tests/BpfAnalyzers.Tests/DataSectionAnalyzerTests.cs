@@ -149,7 +149,7 @@ namespace BpfAnalyzers.Tests
             """);
 
         [Fact]
-        public Task A_program_reading_a_license_or_version_global_is_an_error_that_names_the_program() =>
+        public Task A_program_using_a_license_or_version_global_is_an_error_that_names_the_program() =>
             Verify.Analyzer(
                 """
 
@@ -163,14 +163,18 @@ namespace BpfAnalyzers.Tests
                         [BpfSection("tp/syscalls/sys_enter_write")]
                         static int Handle(int ctx) => {|#0:V|};
 
-                        [BpfSection("xdp")] static int Other(int ctx) { L = "MIT"; return 0; }
+                        [BpfSection("xdp")] static int Other(int ctx) { {|#1:L|} = "MIT"; return nameof(L).Length; }
                     }
                     """ + "\n" + Framework,
                 "bpf_libbpf_version = 1.1",
                 Verify.Diagnostic(Descriptors.DataSectionMisfit).WithLocation(0).WithArguments(
                     "libbpf 1.1", "V", "version",
-                    "libbpf makes no map of 'version', so a program cannot read 'V'; the object fails to open",
-                    "; libbpf prints \"prog 'handle_tp': bad map relo against 'V' in section 'version'\""));
+                    "libbpf makes no map of 'version', so a program cannot use 'V'; the object fails to open",
+                    "; libbpf prints \"prog 'handle_tp': bad map relo against 'V' in section 'version'\""),
+                Verify.Diagnostic(Descriptors.DataSectionMisfit).WithLocation(1).WithArguments(
+                    "libbpf 1.1", "L", "license",
+                    "libbpf makes no map of 'license', so a program cannot use 'L'; the object fails to open",
+                    "; libbpf prints \"prog 'Other': bad map relo against 'L' in section 'license'\""));
 
         [Fact]
         public Task CustomFunctionName_names_the_program_in_messages() =>
