@@ -17,6 +17,11 @@ namespace BpfSample
     {
     }
 
+    /// <summary>A BTF-defined map, as a toolchain declares it (DotnetEbpf's BpfMap).</summary>
+    public struct RingBufferMap
+    {
+    }
+
     public enum XdpAction
     {
         Aborted,

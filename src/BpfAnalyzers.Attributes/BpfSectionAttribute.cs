@@ -3,13 +3,16 @@ using System;
 namespace BpfAnalyzers
 {
     /// <summary>
-    /// Places a BPF program in an ELF section, as <c>SEC("name")</c> does in C. libbpf infers the program
-    /// type and attach point from the name, so BpfAnalyzers checks it against libbpf's section table.
+    /// Places a BPF program, a global or a map in an ELF section, as <c>SEC("name")</c> does in C. On a method
+    /// libbpf infers the program type and attach point from the name (checked against its program section
+    /// table); on a static field or property the name is a data section (<c>.data</c>, <c>.rodata</c>,
+    /// <c>.bss</c>, their <c>.NAME</c> forms, <c>.maps</c>, <c>license</c>, ...), checked against the sections
+    /// libbpf reads for globals and maps.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Field | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
     public sealed class BpfSectionAttribute : Attribute
     {
-        /// <param name="name">The ELF section name, for example <c>xdp</c> or <c>kprobe/do_sys_open</c>.</param>
+        /// <param name="name">The ELF section name, for example <c>xdp</c>, <c>kprobe/do_sys_open</c> or <c>.rodata</c>.</param>
         public BpfSectionAttribute(string name)
         {
             Name = name;

@@ -22,10 +22,21 @@ namespace BpfAnalyzers.Cli
                 "the program type, the expected attach type, the attach target, the canonical spelling, whether it is deprecated, " +
                 "what libbpf prints when it rejects or warns, and ranked suggestions. " +
                 "Exit code 0: the name loads cleanly; 1: libbpf rejects it; 3: it loads with warnings.");
+            var data = new Option<bool>("--data")
+            {
+                Description = "Explain NAME as the section of a global or map (SEC on a variable, [BpfSection] on a field): " +
+                              "the data sections bpf_object__elf_collect() reads, not the program section table.",
+            };
             command.Arguments.Add(name);
+            command.Options.Add(data);
             target.AddTo(command);
             command.SetAction(parseResult =>
             {
+                if (parseResult.GetValue(data))
+                {
+                    return WriteData(DataSectionChecker.Check(parseResult.GetRequiredValue(name), target.TargetOf(parseResult)), io.Out);
+                }
+
                 SectionExplanation explanation = SectionExplanation.For(parseResult.GetRequiredValue(name), target.TargetOf(parseResult));
                 Write(explanation, io.Out);
                 return explanation.ExitCode;
@@ -89,6 +100,51 @@ namespace BpfAnalyzers.Cli
             }
         }
 
+        /// <summary><c>explain --data</c>: what libbpf makes of a global or map in section NAME. Returns the exit code.</summary>
+        public static int WriteData(DataSectionCheck c, TextWriter output)
+        {
+            int exit = c.IsError ? ExitCodes.Rejected : c.Verdict == DataSectionVerdict.Deprecated ? ExitCodes.Warnings : ExitCodes.Ok;
+            Field(output, "name", c.Name);
+            Field(output, "kind", "data section (a global or map)");
+            Field(output, "libbpf", c.Target.Version.ToString());
+            Field(output, "result", exit switch
+            {
+                ExitCodes.Rejected => "rejected: libbpf skips or refuses the section; a program that reads the global fails to open",
+                ExitCodes.Warnings => "loads, with warnings",
+                _ => "loads cleanly",
+            });
+            Field(output, "entry", c.Entry is DataSectionEntry e
+                ? $"{e.Display} ({(e.Match == DataSectionMatch.Exact ? "exact" : "prefix")}, read from libbpf {e.FirstRelease}{(e.LastRelease is LibbpfVersion last ? " to " + last : string.Empty)})"
+                : "none");
+            Field(output, "verdict", c.Verdict.ToString());
+            output.WriteLine();
+            output.WriteLine((exit == ExitCodes.Rejected ? "error: " : exit == ExitCodes.Warnings ? "warning: " : "note: ") + c.Explanation + ".");
+            foreach (string line in c.LibbpfSays)
+            {
+                output.WriteLine("  libbpf: " + line);
+            }
+
+            if (c.LibbpfSays.Count > 0)
+            {
+                output.WriteLine($"'{DataSectionChecker.VariablePlaceholder}' above stands for the global's C name and '{DataSectionChecker.ProgramPlaceholder}' for a program that reads it.");
+            }
+
+            output.WriteLine();
+            if (c.Suggestions.Count == 0)
+            {
+                output.WriteLine("suggestions: none");
+                return exit;
+            }
+
+            output.WriteLine("suggestions:");
+            for (int i = 0; i < c.Suggestions.Count; i++)
+            {
+                output.WriteLine($"  {(i + 1).ToString(CultureInfo.InvariantCulture)}. {c.Suggestions[i].Name}  ({ReasonText(c.Suggestions[i].Reason)})");
+            }
+
+            return exit;
+        }
+
         private static string HowMatched(in SectionResolution r, SectionEntry e) => r.How switch
         {
             MatchKind.Exact => $"exactly '{e.Section}'",
@@ -110,6 +166,8 @@ namespace BpfAnalyzers.Cli
             SuggestionReason.LegacyPrefix => "what legacy prefix matching read it as",
             SuggestionReason.Separator => "separator fixed",
             SuggestionReason.Typo => "nearest entry",
+            SuggestionReason.LeadingDot => "leading '.' added",
+            SuggestionReason.DataSection => "a data section for this member",
             _ => reason.ToString(),
         };
 

@@ -37,9 +37,21 @@ namespace BpfAnalyzers.Cli
                 "Print the program section table of a libbpf release in libbpf's order (the first match wins), " +
                 "tab-separated with a header: order, section (as libbpf writes it), match (exact, plus for 'type+', " +
                 "slash for 'type/', sloppy for a legacy prefix match), prog_type, attach_type (0 for none), flags (libbpf's SEC_* flags, - for none).");
+            var data = new Option<bool>("--data")
+            {
+                Description = "Print instead the data sections the release reads for globals and maps (bpf_object__elf_collect()): " +
+                              "section, match (exact, or prefix for '.data.NAME'-style forms), first release, deprecated (the release it warns from, or -), what libbpf does.",
+            };
+            command.Options.Add(data);
             target.AddTo(command);
             command.SetAction(parseResult =>
             {
+                if (parseResult.GetValue(data))
+                {
+                    WriteData(parseResult.GetValue(target.Libbpf), io.Out);
+                    return ExitCodes.Ok;
+                }
+
                 Write(parseResult.GetValue(target.Libbpf), io.Out);
                 return ExitCodes.Ok;
             });
@@ -64,6 +76,24 @@ namespace BpfAnalyzers.Cli
                 output.Write(e.AttachType);
                 output.Write('\t');
                 output.WriteLine(FlagNames(e.Flags));
+            }
+        }
+
+        public const string DataHeader = "section\tmatch\tfirst\tdeprecated\tlibbpf";
+
+        /// <summary>The data sections a global or map may be defined in under <paramref name="version"/>.</summary>
+        public static void WriteData(LibbpfVersion version, TextWriter output)
+        {
+            output.WriteLine(DataHeader);
+            foreach (DataSectionEntry e in DataSections.ValidFor(version))
+            {
+                output.WriteLine(string.Join(
+                    "\t",
+                    e.Name,
+                    e.Match == DataSectionMatch.Exact ? "exact" : "prefix",
+                    e.FirstRelease.ToString(),
+                    e.IsDeprecatedIn(version) ? e.DeprecatedFrom.ToString() : "-",
+                    e.Description));
             }
         }
 

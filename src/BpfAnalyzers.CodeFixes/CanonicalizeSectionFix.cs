@@ -30,7 +30,9 @@ namespace BpfAnalyzers.CodeFixes
             RuleIdentifiers.AttachTargetRejected,
             RuleIdentifiers.AttachTargetMisread,
             RuleIdentifiers.UnknownIterator,
-            RuleIdentifiers.NoSleepableVariant);
+            RuleIdentifiers.NoSleepableVariant,
+            RuleIdentifiers.UnknownDataSection,
+            RuleIdentifiers.ProgramSectionOnData);
 
         /// <summary>
         /// One key per rank, shared by every rule: "take the best suggestion" means the same thing for

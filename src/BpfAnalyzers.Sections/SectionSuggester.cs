@@ -28,6 +28,12 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>A typo, by edit distance (<c>kprobes/f</c> → <c>kprobe/f</c>).</summary>
         Typo,
+
+        /// <summary>The leading '.' of a data section (<c>rodata</c> → <c>.rodata</c>).</summary>
+        LeadingDot,
+
+        /// <summary>A data section for a member in a program section (<c>xdp</c> on a field → <c>.data</c>).</summary>
+        DataSection,
     }
 
     /// <summary>A proposed section name, valid under the target release.</summary>

@@ -155,6 +155,30 @@ namespace BpfAnalyzers
             DiagnosticSeverity.Error,
             "libbpf marks sleepable programs per table entry (fentry.s, fexit.s, fmod_ret.s, lsm.s, iter.s, uprobe.s, ...). There is no general '.s' suffix: 'kprobe.s/f' is simply unknown.");
 
+        public static readonly DiagnosticDescriptor UnknownDataSection = Rule(
+            RuleIdentifiers.UnknownDataSection,
+            "Unknown ELF data section for a global or map",
+            "{0} cannot use data section '{1}' for '{2}': {3}; libbpf prints \"{4}\"{5}",
+            SectionsCategory,
+            DiagnosticSeverity.Error,
+            "libbpf reads globals and maps only from the data sections bpf_object__elf_collect() knows (.data, .rodata, .bss and their .NAME forms, .maps, license, ...). It skips any other section, so the global does not exist at run time and a program that reads it fails to open.");
+
+        public static readonly DiagnosticDescriptor ProgramSectionOnData = Rule(
+            RuleIdentifiers.ProgramSectionOnData,
+            "BPF program section used for a global or map",
+            "'{1}' is a program section ({2}), not a data section: {0} skips global '{3}', and a program that reads it fails to open (libbpf prints \"{4}\"); use {5}",
+            SectionsCategory,
+            DiagnosticSeverity.Error,
+            "Program sections hold code. A global or map placed in one is not a global to libbpf: it skips the section's data.");
+
+        public static readonly DiagnosticDescriptor DataSectionMisfit = Rule(
+            RuleIdentifiers.DataSectionMisfit,
+            "Global or map does not fit its ELF data section",
+            "{0} cannot use '{1}' in section '{2}': {3}{4}",
+            SectionsCategory,
+            DiagnosticSeverity.Error,
+            "Some data sections take only one kind of member: '.maps' and '.struct_ops' hold structs, 'version' one u32, '.kconfig' and '.ksyms' extern declarations, and a program cannot read a global kept in 'license' or 'version'.");
+
         public static readonly DiagnosticDescriptor NoSuchTracepoint = Rule(
             RuleIdentifiers.NoSuchTracepoint,
             "Tracepoint name no kernel can have",

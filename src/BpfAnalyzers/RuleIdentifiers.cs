@@ -21,6 +21,9 @@ namespace BpfAnalyzers
         public const string BtfAttachTargetInvalid = "BPF0016";
         public const string UnknownIterator = "BPF0017";
         public const string NoSleepableVariant = "BPF0018";
+        public const string UnknownDataSection = "BPF0019";
+        public const string ProgramSectionOnData = "BPF0020";
+        public const string DataSectionMisfit = "BPF0021";
         public const string NoSuchTracepoint = "BPF0022";
         public const string LegacySection = "BPF0023";
     }

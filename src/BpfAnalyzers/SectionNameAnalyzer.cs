@@ -37,7 +37,10 @@ namespace BpfAnalyzers
             Descriptors.InvalidConfiguration,
             Descriptors.InvalidCustomSection,
             Descriptors.NoSleepableVariant,
-            Descriptors.LegacySection).AddRange(AttachTargetDiagnostics.Descriptors);
+            Descriptors.LegacySection,
+            Descriptors.UnknownDataSection,
+            Descriptors.ProgramSectionOnData,
+            Descriptors.DataSectionMisfit).AddRange(AttachTargetDiagnostics.Descriptors);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -139,7 +142,14 @@ namespace BpfAnalyzers
                     return;
                 }
 
-                string program = ProgramName(attribute);
+                // On a field or property the attribute places a global or a map (DotnetEbpf): libbpf's data sections apply.
+                if (DataMemberDiagnostics.DataMember(attribute) is MemberDeclarationSyntax member)
+                {
+                    DataMemberDiagnostics.Report(context, member, argument, name, target, _custom);
+                    return;
+                }
+
+                string program = ProgramName(attribute, context.ContainingSymbol);
                 SectionFinding? finding = SectionNameRules.Check(name, program, target, _custom);
                 if (finding is not null && SectionNameRules.OnlyAboutType(finding) && _loaders.For(context.ContainingSymbol, null).SetsType)
                 {
@@ -253,9 +263,13 @@ namespace BpfAnalyzers
             _ => null,
         };
 
-        /// <summary>The function libbpf names the program after, as its messages do.</summary>
-        private static string ProgramName(AttributeSyntax attribute) => attribute.Parent?.Parent switch
+        /// <summary>
+        /// The function libbpf names the program after, as its messages do: dntc's <c>[CustomFunctionName("handle_tp")]</c>
+        /// renames the C function, so it renames the program too.
+        /// </summary>
+        private static string ProgramName(AttributeSyntax attribute, ISymbol? containing) => attribute.Parent?.Parent switch
         {
+            MethodDeclarationSyntax when containing is IMethodSymbol method => DataMemberDiagnostics.CName(method, DataMemberDiagnostics.CustomFunctionNameAttribute),
             MethodDeclarationSyntax m => m.Identifier.ValueText,
             LocalFunctionStatementSyntax f => f.Identifier.ValueText,
             BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
