@@ -109,7 +109,7 @@ namespace BpfAnalyzers.Tests
                 "\nstatic class G { [DotnetEbpf.Core.BpfSection({|#0:\".bss.counters\"|})] static int V; }" + "\n" + Framework,
                 "bpf_libbpf_version = 1.0",
                 Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
-                    "libbpf 1.0", ".bss.counters", "1.1",
+                    "libbpf 1.0", ".bss.counters", "libbpf 1.1 or newer",
                     "elf: skipping unrecognized data section(N) .bss.counters\" then \"prog '<program>': bad map relo against 'V' in section '.bss.counters'"));
 
         [Theory]

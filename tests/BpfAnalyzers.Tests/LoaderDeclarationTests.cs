@@ -149,14 +149,13 @@ namespace BpfAnalyzers.Tests
                         [BpfSection("uprobe/trace_uprobe")] static int A() => 0;
                         [BpfSection("encap_gre")] static int B() => 0;
                         [BpfSection("fentry"), BpfLoader(SetsAttachTarget = true)] static int C() => 0;
-                        [BpfSection("usdt/libc.so.6:setjmp")] static int D = 1;
                     }
                 }
                 """);
     
 
         [Fact]
-        public Task A_program_on_a_field_is_reached_by_its_class_declaration() =>
+        public Task A_loader_declaration_does_not_make_a_field_a_program() =>
             Verify.Analyzer("""
                 namespace Framework
                 {
@@ -171,13 +170,14 @@ namespace BpfAnalyzers.Tests
                     using Framework;
                     static class Auto
                     {
-                        [BpfSection("usdt/{|BPF0012:libc.so.6:setjmp|}")] static int D = 1;
+                        [BpfSection({|BPF0020:"usdt/libc.so.6:setjmp"|})] static int D = 1;
                     }
 
+                    // A field is a global to libbpf whatever the loader does with programs (bpf_object__elf_collect()).
                     [BpfLoader(AttachesInCode = true)]
                     static class Manual
                     {
-                        [BpfSection("usdt/libc.so.6:setjmp")] static int D = 1;
+                        [BpfSection({|BPF0020:"usdt/libc.so.6:setjmp"|})] static int D = 1;
                     }
                 }
                 """);
