@@ -44,7 +44,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor SectionNeedsNewerLibbpf = Rule(
             RuleIdentifiers.SectionNeedsNewerLibbpf,
             "BPF section name needs a newer libbpf",
-            "Section '{1}' needs libbpf {2} or newer, but the project targets {0}, which would fail to load the program: \"{3}\"",
+            "Section '{1}' needs libbpf {2} or newer, but the project targets {0}, which would fail to load the program: \"{3}\"{4}",
             SectionsCategory,
             DiagnosticSeverity.Error,
             "Each libbpf release adds section names. Set BpfLibbpfVersion to the release the program runs with.");
