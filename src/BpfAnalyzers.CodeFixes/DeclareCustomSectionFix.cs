@@ -124,12 +124,18 @@ namespace BpfAnalyzers.CodeFixes
             var root = (CompilationUnitSyntax)(await target.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
             SemanticModel model = (await target.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
 
-            // The short name where the namespace is in scope at the top of the file; else a using for it.
-            int position = root.Usings.LastOrDefault()?.Span.End ?? root.Externs.LastOrDefault()?.Span.End ?? 0;
+            // The short name where the namespace is in scope at the top level of the file (its usings and
+            // global usings; not those inside a file-scoped namespace, which an assembly attribute precedes);
+            // else a using for it. Inside a using directive the usings do not apply, so ask at the first member.
+            int position = root.Members.FirstOrDefault()?.SpanStart ?? root.EndOfFileToken.SpanStart;
             bool inScope = SymbolEqualityComparer.Default.Equals(
                 model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(AttributeTypeName), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol,
                 attributeType);
             string ns = attributeType.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+            // The file's own line ending: the formatter keeps an elastic CRLF as it is.
+            SyntaxTrivia? firstBreak = root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).Cast<SyntaxTrivia?>().FirstOrDefault();
+            SyntaxTrivia newline = SyntaxFactory.ElasticEndOfLine(firstBreak?.ToString() ?? "\n");
 
             AttributeListSyntax declaration = SyntaxFactory.AttributeList(
                     SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.AssemblyKeyword)),
@@ -137,7 +143,7 @@ namespace BpfAnalyzers.CodeFixes
                         SyntaxFactory.IdentifierName(AttributeShortName),
                         SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(
                             SyntaxFactory.AttributeArgument(StringLiterals.Regular(section)))))))
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithTrailingTrivia(newline)
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
             CompilationUnitSyntax updated;
@@ -158,7 +164,7 @@ namespace BpfAnalyzers.CodeFixes
             if (!inScope && !attributeType.ContainingNamespace.IsGlobalNamespace)
             {
                 updated = updated.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns.Replace("global::", string.Empty)))
-                    .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                    .WithTrailingTrivia(newline)
                     .WithAdditionalAnnotations(Formatter.Annotation));
             }
 

@@ -249,8 +249,8 @@ namespace BpfAnalyzers
                 _ => string.Empty,
             };
             string needs = after.Length == 0
-                ? $"libbpf needs the '/' (what follows it may be empty): write '{missed.Shape}' or '{e.Section}NAME'"
-                : $"libbpf needs the '/' and {after} after it: write '{missed.Shape}'";
+                ? "libbpf needs the '/', though what follows it may be empty"
+                : $"libbpf needs the '/' and {after} after it ('{missed.Shape}')";
             return $"; {whose} matches only names that start with '{e.Section}', so {needs}{DidYouMean(fixes)}";
         }
 
