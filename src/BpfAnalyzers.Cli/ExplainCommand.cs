@@ -108,6 +108,7 @@ namespace BpfAnalyzers.Cli
             SuggestionReason.LegacyPrefix => "what legacy prefix matching read it as",
             SuggestionReason.Separator => "separator fixed",
             SuggestionReason.Typo => "nearest entry",
+            SuggestionReason.MissingSlash => "the '/' a 'type/' entry needs",
             _ => reason.ToString(),
         };
 

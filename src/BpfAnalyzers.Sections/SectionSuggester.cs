@@ -345,11 +345,14 @@ namespace BpfAnalyzers.Sections
         /// <summary>
         /// The name the entry needs: <c>user/</c> when nothing is read after the slash; <c>kprobe/PROGRAM</c>
         /// for kernel functions and BTF targets, which libbpf programs are conventionally named after; null
-        /// when only the writer knows the target (a tracepoint's CATEGORY/NAME).
+        /// when only the writer knows the target (a tracepoint's CATEGORY/NAME, an iterator).
         /// </summary>
         private static string? WithTarget(MissedSlash missed, string? program) => missed.Needs switch
         {
             SlashTarget.Optional => missed.Entry.Section,
+
+            // Iterators are named by the kernel (bpf_iter_task), not after the program.
+            SlashTarget.BtfTarget when missed.Entry.Type.StartsWith("iter", StringComparison.Ordinal) => null,
             SlashTarget.KernelFunction or SlashTarget.BtfTarget when IsCIdentifier(program) => missed.Entry.Section + program,
             _ => null,
         };

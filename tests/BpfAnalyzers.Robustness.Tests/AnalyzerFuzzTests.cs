@@ -159,7 +159,8 @@ namespace BpfAnalyzers.Robustness.Tests
                     foreach (Diagnostic d in found.Where(d => FixHarness.IsFixable(d.Id)))
                     {
                         IReadOnlyList<Fix> offered = await FixHarness.ActionsAsync(document, d);
-                        if (offered.Count == 0 || offered[0].EquivalenceKey is not string key || !seen.Add(d.Id + " " + key))
+                        // A light-bulb-only action (DeclareCustomSectionFix has no Fix All provider) takes no part in Fix All.
+                        if (offered.Count == 0 || offered[0].EquivalenceKey is not string key || offered[0].Provider.GetFixAllProvider() is null || !seen.Add(d.Id + " " + key))
                         {
                             continue;
                         }

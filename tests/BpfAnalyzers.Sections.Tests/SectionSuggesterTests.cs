@@ -236,13 +236,13 @@ namespace BpfAnalyzers.Sections.Tests
         }
 
         [Theory]
-        [InlineData("tp", "0.5")]
-        [InlineData("raw_tp", "0.7")]
-        public void Tracepoints_get_no_guessed_target(string name, string version)
+        [InlineData("tp", "0.5", "tp/CATEGORY/NAME")]
+        [InlineData("raw_tp", "0.7", "raw_tp/TRACEPOINT")]
+        [InlineData("iter", "0.7", "iter/TARGET")]
+        public void Tracepoints_and_iterators_get_no_guessed_target(string name, string version, string shape)
         {
             Assert.DoesNotContain(SuggestFor(name, version), s => s.Reason == SuggestionReason.MissingSlash);
-            Assert.Equal(SlashTarget.Tracepoint == SectionSuggester.FindMissedSlash(name, new SectionTarget(LibbpfVersion.Parse(version)))!.Needs ? "tp/CATEGORY/NAME" : "raw_tp/TRACEPOINT",
-                SectionSuggester.FindMissedSlash(name, new SectionTarget(LibbpfVersion.Parse(version)))!.Shape);
+            Assert.Equal(shape, SectionSuggester.FindMissedSlash(name, new SectionTarget(LibbpfVersion.Parse(version)))!.Shape);
         }
 
         [Theory]
@@ -297,7 +297,7 @@ namespace BpfAnalyzers.Sections.Tests
                     Assert.True(missed is not null, $"{e.Type} under {v}");
                     Assert.Same(e, missed!.Entry);
                     SectionSuggestion[] suggestions = SectionSuggester.Suggest(e.Type, target, null, 3, "do_unlinkat").ToArray();
-                    if (missed.Needs is SlashTarget.Tracepoint or SlashTarget.RawTracepoint)
+                    if (missed.Needs is SlashTarget.Tracepoint or SlashTarget.RawTracepoint || e.Type.StartsWith("iter", System.StringComparison.Ordinal))
                     {
                         Assert.DoesNotContain(suggestions, s => s.Reason == SuggestionReason.MissingSlash);
                         continue;
