@@ -265,11 +265,17 @@ namespace BpfAnalyzers
                 return null;
             }
 
-            string body = name.Length > 1 && name[0] == '?' ? name.Substring(1) : name;
+            // libbpf strips a leading '?' (do not autoload) before it looks the name up.
+            string body = name.Length > 0 && name[0] == '?' ? name.Substring(1) : name;
             int slash = body.IndexOf('/');
             string type = slash < 0 ? body : body.Substring(0, slash);
             string section = type + "+";
-            return type.Length > 0 && type.IndexOf('+') < 0 && SectionEntry.TryCreateCustom(section, null, out _) ? section : null;
+
+            // Only a declaration that makes this very name load (custom sections are tried first).
+            return type.Length > 0 && type.IndexOf('+') < 0 && SectionEntry.TryCreateCustom(section, null, out SectionEntry? entry) &&
+                   SectionResolver.ResolveProgram(name, target, new[] { entry! }).Entry == entry
+                ? section
+                : null;
         }
 
         /// <summary>How a program type the loader registers itself is declared, or why the release cannot.</summary>
