@@ -90,7 +90,7 @@ namespace BpfAnalyzers
 
                 IReadOnlyList<string> fixes = Fixes(name, target, custom, programName);
                 string? declarable = fixes.Count == 0 ? CustomSectionFor(name, target) : null;
-                string tail = SlashHint(name, target, custom, fixes) ?? (fixes.Count > 0 ? DidYouMean(fixes) : HowToDeclare(name, declarable, target));
+                string tail = SlashHint(name, target, custom, fixes) ?? (fixes.Count > 0 ? DidYouMean(fixes) : HowToDeclare(declarable, target));
                 return new SectionFinding(
                     Descriptors.UnknownSection,
                     new object[] { target.ToString(), Display(name), LoadFailure(name, programName, target), tail },
@@ -279,7 +279,7 @@ namespace BpfAnalyzers
         }
 
         /// <summary>How a program type the loader registers itself is declared, or why the release cannot.</summary>
-        private static string HowToDeclare(string name, string? declarable, SectionTarget target)
+        private static string HowToDeclare(string? declarable, SectionTarget target)
         {
             if (target.Version < LibbpfVersion.V0_8)
             {
