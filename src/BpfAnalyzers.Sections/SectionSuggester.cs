@@ -182,7 +182,7 @@ namespace BpfAnalyzers.Sections
             // 1b. The type of a 'type/' entry without its slash: what libbpf needs (user → user/; kprobe →
             // kprobe/FUNCTION before 0.8). Before the canonical form: under 0.5 'xdp_devmap' loads as plain
             // xdp by legacy prefix, but the writer meant xdp_devmap/.
-            MissedSlash? missed = FindMissedSlash(name, target, customSections);
+            MissedSlash? missed = name.Length <= MaxGuessLength ? FindMissedSlash(name, target, customSections) : null;
             if (missed is { WholeName: true } && WithTarget(missed, program) is string slashed)
             {
                 Add(slashed, SuggestionReason.MissingSlash);
