@@ -20,7 +20,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor LegacyPrefixSection = Rule(
             RuleIdentifiers.LegacyPrefixSection,
             "BPF section name loads only by legacy prefix matching",
-            "Section '{1}' loads under {0} only because legacy prefix matching reads it as '{2}' ({3}); libbpf 1.0 rejects it: write '{2}'",
+            "Section '{1}' loads under {0} only because legacy prefix matching reads it as '{2}' ({3}); libbpf 1.0 rejects it: write '{2}'{4}",
             SectionsCategory,
             DiagnosticSeverity.Warning,
             "Before libbpf 1.0 many entries matched any name that started with them, so 'xdpblah' loaded as XDP and 'xdp_devmap_omg' as plain XDP. libbpf 1.0 removed that.");

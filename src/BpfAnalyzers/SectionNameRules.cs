@@ -101,10 +101,14 @@ namespace BpfAnalyzers
             if (r.IsLegacyPrefix)
             {
                 SectionEntry e = r.Entry!;
+                IReadOnlyList<string> prefixFixes = Fixes(name, target, custom, programName);
+
+                // xdp_devmap under 0.5 loads as plain xdp, but was meant for the entry 'xdp_devmap/'.
+                string slash = SlashHint(name, target, custom, prefixFixes) is string hint ? ", or, for what was meant," + hint.Substring(1) : string.Empty;
                 return new SectionFinding(
                     Descriptors.LegacyPrefixSection,
-                    new object[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName },
-                    Fixes(name, target, custom));
+                    new object[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName, slash },
+                    prefixFixes);
             }
 
             if (r.IsDeprecated)

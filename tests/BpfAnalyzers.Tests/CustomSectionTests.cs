@@ -116,6 +116,18 @@ namespace BpfAnalyzers.Tests
                     "; libbpf 0.5's entry 'kprobe/' matches only names that start with 'kprobe/', so libbpf needs the '/' and the kernel function to probe after it ('kprobe/FUNCTION'); did you mean 'kprobe/do_unlinkat'?"));
 
         [Fact]
+        public Task Under_0_5_xdp_devmap_says_it_loads_as_plain_xdp_and_what_the_devmap_entry_needs() =>
+            Verify.Analyzer(
+                Probe("{|#0:\"xdp_devmap\"|}"),
+                "build_property.BpfLibbpfVersion = 0.5",
+                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments(
+                    "libbpf 0.5",
+                    "xdp_devmap",
+                    "xdp",
+                    "xdp",
+                    ", or, for what was meant, libbpf 0.5's entry 'xdp_devmap/' matches only names that start with 'xdp_devmap/', so libbpf needs the '/', though what follows it may be empty; did you mean 'xdp_devmap/' or 'xdp'?"));
+
+        [Fact]
         public Task Under_0_5_xdp_devmap_is_fixed_to_the_devmap_entry_not_the_plain_xdp_it_loads_as() =>
             Verify.Fix(
                 Probe("{|BPF0002:\"xdp_devmap\"|}"),

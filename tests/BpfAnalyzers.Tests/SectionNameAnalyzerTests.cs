@@ -61,7 +61,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"xdp_devmap_omg\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.1",
-                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp_devmap_omg", "xdp", "xdp"));
+                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp_devmap_omg", "xdp", "xdp", ""));
 
         [Fact]
         public Task Legacy_prefix_name_is_unknown_from_1_0() =>
