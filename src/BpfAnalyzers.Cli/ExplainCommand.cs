@@ -168,6 +168,7 @@ namespace BpfAnalyzers.Cli
             SuggestionReason.Typo => "nearest entry",
             SuggestionReason.LeadingDot => "leading '.' added",
             SuggestionReason.DataSection => "a data section for this member",
+            SuggestionReason.MissingSlash => "the '/' a 'type/' entry needs",
             _ => reason.ToString(),
         };
 

@@ -188,6 +188,12 @@ namespace BpfAnalyzers.Cli
                 findings.Add(Note($"Without LIBBPF_STRICT_SEC_NAME, libbpf {version} accepts it by legacy prefix matching, as '{sloppy.Section}'."));
             }
 
+            // Before 0.8 libbpf's bare types were 'type/' entries: SEC("kprobe") needed SEC("kprobe/FUNCTION").
+            if (SectionSuggester.FindMissedSlash(name, target) is MissedSlash missed)
+            {
+                findings.Add(Note($"libbpf {version}'s entry '{missed.Entry.Section}' matches only names that start with '{missed.Entry.Section}': write '{missed.Shape}'."));
+            }
+
             if (SectionResolver.FirstReleaseAccepting(name, target) is LibbpfVersion newer)
             {
                 findings.Add(Note(newer.IsMain

@@ -41,7 +41,10 @@ namespace BpfAnalyzers.CodeFixes
         /// </summary>
         private static readonly string[] EquivalenceKeys = { "BpfSection.Fix0", "BpfSection.Fix1", "BpfSection.Fix2" };
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>The batch fixer, reading no key (dotnet format's, when its first diagnostic has no suggestion) as the best.</summary>
+        private static readonly FixAllProvider FixAll = new BestSuggestionFixAllProvider(EquivalenceKeys[0]);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -34,6 +34,65 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>A data section for a member in a program section (<c>xdp</c> on a field → <c>.data</c>).</summary>
         DataSection,
+
+        /// <summary>
+        /// A <c>type/</c> entry missed only by its slash: <c>user</c> → <c>user/</c>, <c>userargh</c> →
+        /// <c>user/argh</c>, <c>kprobe</c> → <c>kprobe/FUNCTION</c> before libbpf 0.8 had <c>kprobe+</c>.
+        /// </summary>
+        MissingSlash,
+    }
+
+    /// <summary>What a <c>type/</c> entry needs after its slash, by kind (the attach or load step that reads it).</summary>
+    public enum SlashTarget
+    {
+        /// <summary>
+        /// Nothing is read after the slash, so an empty extra is fine (<c>sk_lookup/</c>, <c>xdp_devmap/</c>, a
+        /// custom <c>user/</c>: libbpf's <c>type/</c> match only needs the prefix), or the release has no
+        /// auto-attach for it (<c>uprobe/</c> before 0.8).
+        /// </summary>
+        Optional,
+
+        /// <summary>A kernel function (<c>attach_kprobe()</c>).</summary>
+        KernelFunction,
+
+        /// <summary>A BTF attach target, required at load (<c>SEC_ATTACH_BTF</c>: <c>fentry/</c>, <c>lsm/</c>, <c>iter/</c>, ...).</summary>
+        BtfTarget,
+
+        /// <summary><c>CATEGORY/NAME</c> (<c>attach_tp()</c>).</summary>
+        Tracepoint,
+
+        /// <summary>A raw tracepoint's name (<c>attach_raw_tp()</c>).</summary>
+        RawTracepoint,
+    }
+
+    /// <summary>A <c>type/</c> entry a name misses only by its slash.</summary>
+    public sealed class MissedSlash
+    {
+        internal MissedSlash(SectionEntry entry, bool wholeName, SlashTarget needs)
+        {
+            Entry = entry;
+            WholeName = wholeName;
+            Needs = needs;
+        }
+
+        /// <summary>The entry: <c>user/</c>, <c>kprobe/</c>.</summary>
+        public SectionEntry Entry { get; }
+
+        /// <summary>True when the name is the entry's type exactly (<c>user</c>); false for <c>userargh</c>.</summary>
+        public bool WholeName { get; }
+
+        /// <summary>What the entry needs after the slash.</summary>
+        public SlashTarget Needs { get; }
+
+        /// <summary>How a name for the entry is written: <c>user/</c>, <c>kprobe/FUNCTION</c>, <c>tp/CATEGORY/NAME</c>.</summary>
+        public string Shape => Entry.Section + Needs switch
+        {
+            SlashTarget.KernelFunction => "FUNCTION",
+            SlashTarget.BtfTarget => "TARGET",
+            SlashTarget.Tracepoint => "CATEGORY/NAME",
+            SlashTarget.RawTracepoint => "TRACEPOINT",
+            _ => string.Empty,
+        };
     }
 
     /// <summary>A proposed section name, valid under the target release.</summary>
@@ -68,7 +127,16 @@ namespace BpfAnalyzers.Sections
         /// <summary>Longer names get only the canonical form and the legacy prefix, never guesses.</summary>
         internal const int MaxGuessLength = 4096;
 
-        public static IReadOnlyList<SectionSuggestion> Suggest(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null, int max = 3)
+        /// <param name="name">The section name as written.</param>
+        /// <param name="target">The libbpf release (and strict mode) to suggest for.</param>
+        /// <param name="customSections">The project's custom sections (libbpf 0.8+).</param>
+        /// <param name="max">At most this many suggestions.</param>
+        /// <param name="program">
+        /// The program's name. libbpf programs are conventionally named after what they attach to
+        /// (<c>SEC("kprobe/do_unlinkat") int BPF_KPROBE(do_unlinkat)</c>), so a bare <c>kprobe</c> or
+        /// <c>fentry</c> under a release whose entry is <c>kprobe/</c> becomes <c>kprobe/PROGRAM</c>.
+        /// </param>
+        public static IReadOnlyList<SectionSuggestion> Suggest(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null, int max = 3, string? program = null)
         {
             if (name is null)
             {
@@ -116,6 +184,15 @@ namespace BpfAnalyzers.Sections
 
             // 1. Renamed and legacy entries, and tcx where the release has it (libbpf 1.3: "use tcx").
             AddRenames(body, table, Add);
+
+            // 1b. The type of a 'type/' entry without its slash: what libbpf needs (user → user/; kprobe →
+            // kprobe/FUNCTION before 0.8). Before the canonical form: under 0.5 'xdp_devmap' loads as plain
+            // xdp by legacy prefix, but the writer meant xdp_devmap/.
+            MissedSlash? missed = name.Length <= MaxGuessLength ? FindMissedSlash(name, target, customSections) : null;
+            if (missed is { WholeName: true } && WithTarget(missed, program) is string slashed)
+            {
+                Add(slashed, SuggestionReason.MissingSlash);
+            }
 
             // 2. A name libbpf accepts but spells differently: its canonical form.
             SectionResolution own = SectionResolver.ResolveProgram(name, target, customSections);
@@ -166,6 +243,12 @@ namespace BpfAnalyzers.Sections
             AddCustomPrefix(lower, customSections, target, Add);
             AddLegacyPrefix(lower, target, Add);
 
+            // 6b. A 'type/' entry's type run into its extras (userargh → user/argh), beside the prefixes.
+            if (missed is { WholeName: false })
+            {
+                Add(missed.Entry.Section + body.Substring(missed.Entry.Type.Length), SuggestionReason.MissingSlash);
+            }
+
             // 7. Other separator confusion, longest entry first (cgroup_sock → cgroup/sock).
             AddSeparatorFixes(lower, entries, wholeNameOnly: false, Add);
 
@@ -173,6 +256,129 @@ namespace BpfAnalyzers.Sections
             AddTypos(lower, entries, Add);
 
             return found;
+        }
+
+        /// <summary>
+        /// The <c>type/</c> entry that <paramref name="name"/> misses only by its slash: the name is the
+        /// entry's type (<c>user</c> for <c>user/</c>), or the type run into more letters (<c>userargh</c>).
+        /// libbpf's <c>sec_def_matches()</c> needs <c>type/</c> at the start of such names ("type/" always
+        /// has to have proper SEC("type/extras") form); before 0.6 its <c>strncmp()</c> with the entry's length
+        /// did the same. Custom sections count from 0.8 (<c>libbpf_register_prog_handler()</c>). Returns null
+        /// when the name resolves, or when the entry is deprecated in favour of a new name (xdp_devmap/ from 0.7).
+        /// </summary>
+        public static MissedSlash? FindMissedSlash(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null)
+        {
+            if (name is null)
+            {
+                throw new ArgumentNullException(nameof(name));
+            }
+
+            SectionResolution own = SectionResolver.ResolveProgram(name, target, customSections);
+            if (own.IsMatch && !own.IsLegacyPrefix)
+            {
+                return null;
+            }
+
+            string body = target.SupportsNoAutoload && name.StartsWith("?", StringComparison.Ordinal) ? name.Substring(1) : name;
+            SectionEntry? prefixOf = null;
+            if (customSections is not null && target.Version >= LibbpfVersion.V0_8)
+            {
+                foreach (SectionEntry e in customSections)
+                {
+                    if (Misses(e, body, target, ref prefixOf))
+                    {
+                        return new MissedSlash(e, wholeName: true, SlashTarget.Optional);
+                    }
+                }
+            }
+
+            foreach (SectionEntry e in SectionTable.Get(target.Version).Entries)
+            {
+                if (Misses(e, body, target, ref prefixOf))
+                {
+                    return new MissedSlash(e, wholeName: true, NeedsAfterSlash(e, target.Version));
+                }
+            }
+
+            return prefixOf is null ? null : new MissedSlash(prefixOf, wholeName: false, prefixOf.IsCustom ? SlashTarget.Optional : NeedsAfterSlash(prefixOf, target.Version));
+        }
+
+        /// <summary>True when <paramref name="body"/> is <paramref name="e"/>'s type; remembers the longest type it merely starts with.</summary>
+        private static bool Misses(SectionEntry e, string body, SectionTarget target, ref SectionEntry? prefixOf)
+        {
+            if (e.Match != SectionMatch.Slash || e.Type.Length == 0 || !body.StartsWith(e.Type, StringComparison.Ordinal) ||
+                ((e.Flags & SectionFlags.Deprecated) != 0 && SectionResolver.RenameOf(e, target) is not null))
+            {
+                return false;
+            }
+
+            if (body.Length == e.Type.Length)
+            {
+                return true;
+            }
+
+            // kprobe_foo is separator confusion (kprobe/foo), handled with the other separators.
+            if (!IsSeparator(body[e.Type.Length]) && (prefixOf is null || e.Type.Length > prefixOf.Type.Length))
+            {
+                prefixOf = e;
+            }
+
+            return false;
+        }
+
+        /// <summary>What libbpf of <paramref name="version"/> reads after the slash of a built-in <c>type/</c> entry.</summary>
+        internal static SlashTarget NeedsAfterSlash(SectionEntry e, LibbpfVersion version)
+        {
+            if (e.IsCustom)
+            {
+                return SlashTarget.Optional;
+            }
+
+            if ((e.Flags & SectionFlags.AttachBtf) != 0)
+            {
+                return SlashTarget.BtfTarget;
+            }
+
+            return AttachTargetRules.ParserOf(e, version) switch
+            {
+                AttachTargetRules.Parser.Kprobe => SlashTarget.KernelFunction,
+                AttachTargetRules.Parser.Tracepoint => SlashTarget.Tracepoint,
+                AttachTargetRules.Parser.RawTracepoint => SlashTarget.RawTracepoint,
+                _ => SlashTarget.Optional,
+            };
+        }
+
+        /// <summary>
+        /// The name the entry needs: <c>user/</c> when nothing is read after the slash; <c>kprobe/PROGRAM</c>
+        /// for kernel functions and BTF targets, which libbpf programs are conventionally named after; null
+        /// when only the writer knows the target (a tracepoint's CATEGORY/NAME, an iterator).
+        /// </summary>
+        private static string? WithTarget(MissedSlash missed, string? program) => missed.Needs switch
+        {
+            SlashTarget.Optional => missed.Entry.Section,
+
+            // Iterators are named by the kernel (bpf_iter_task), not after the program.
+            SlashTarget.BtfTarget when missed.Entry.Type.StartsWith("iter", StringComparison.Ordinal) => null,
+            SlashTarget.KernelFunction or SlashTarget.BtfTarget when IsCIdentifier(program) => missed.Entry.Section + program,
+            _ => null,
+        };
+
+        private static bool IsCIdentifier(string? s)
+        {
+            if (string.IsNullOrEmpty(s) || s![0] >= '0' && s[0] <= '9')
+            {
+                return false;
+            }
+
+            foreach (char c in s)
+            {
+                if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void AddCanonicalOf(string candidate, string prefix, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionReason reason, Action<string, SuggestionReason> add)

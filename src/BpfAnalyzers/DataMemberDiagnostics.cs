@@ -61,7 +61,7 @@ namespace BpfAnalyzers
                 DataSectionVerdict.Valid => null,
                 DataSectionVerdict.Malformed => Create(Descriptors.MalformedSectionName, target.ToString(), name is null ? "is null" : $"'{display}' {SectionNameRules.Malformation(name)}"),
                 DataSectionVerdict.Deprecated => Create(Descriptors.DeprecatedSection, target.ToString(), display, $"deprecated for legacy maps (libbpf prints \"{says}\")", "a BTF-defined map in '.maps'"),
-                DataSectionVerdict.NeedsNewer => Create(Descriptors.SectionNeedsNewerLibbpf, target.ToString(), display, check.Entry!.FirstRelease.AsFirstNeeded, says),
+                DataSectionVerdict.NeedsNewer => Create(Descriptors.SectionNeedsNewerLibbpf, target.ToString(), display, check.Entry!.FirstRelease.AsFirstNeeded, says, string.Empty),
                 DataSectionVerdict.ProgramSection => Create(Descriptors.ProgramSectionOnData, target.ToString(), display, ProgramType(name!, target, custom), variable, check.LibbpfSays[check.LibbpfSays.Count - 1], Quoted(fixes)),
                 DataSectionVerdict.NotForDefinitions => Create(Descriptors.DataSectionMisfit, target.ToString(), variable, display, check.Explanation, Says(check.LibbpfSays)),
                 _ => Create(Descriptors.UnknownDataSection, target.ToString(), display, variable, check.Explanation, says, fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?"),

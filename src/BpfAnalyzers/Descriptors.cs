@@ -20,7 +20,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor LegacyPrefixSection = Rule(
             RuleIdentifiers.LegacyPrefixSection,
             "BPF section name loads only by legacy prefix matching",
-            "Section '{1}' loads under {0} only because legacy prefix matching reads it as '{2}' ({3}); libbpf 1.0 rejects it: write '{2}'",
+            "Section '{1}' loads under {0} only because legacy prefix matching reads it as '{2}' ({3}); libbpf 1.0 rejects it: write '{2}'{4}",
             SectionsCategory,
             DiagnosticSeverity.Warning,
             "Before libbpf 1.0 many entries matched any name that started with them, so 'xdpblah' loaded as XDP and 'xdp_devmap_omg' as plain XDP. libbpf 1.0 removed that.");
@@ -44,7 +44,7 @@ namespace BpfAnalyzers
         public static readonly DiagnosticDescriptor SectionNeedsNewerLibbpf = Rule(
             RuleIdentifiers.SectionNeedsNewerLibbpf,
             "BPF section name needs a newer libbpf",
-            "Section '{1}' needs {2}, but the project targets {0}, which would fail to load the program: \"{3}\"",
+            "Section '{1}' needs {2}, but the project targets {0}, which would fail to load the program: \"{3}\"{4}",
             SectionsCategory,
             DiagnosticSeverity.Error,
             "Each libbpf release adds section names. Set BpfLibbpfVersion to the release the program runs with.");

@@ -24,6 +24,9 @@ namespace BpfAnalyzers
         /// <summary>Diagnostic property keys of the ranked fixes: Fix0 is the best.</summary>
         internal static readonly string[] FixKeys = { "Fix0", "Fix1", "Fix2" };
 
+        /// <summary>Diagnostic property key of the custom section an unknown name could be declared as (<c>user+</c>).</summary>
+        internal const string CustomSectionKey = "CustomSection";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.UnknownSection,
             Descriptors.LegacyPrefixSection,
@@ -159,7 +162,13 @@ namespace BpfAnalyzers
 
                 if (finding is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), FixProperties(finding.Fixes), finding.MessageArgs));
+                    ImmutableDictionary<string, string?> properties = FixProperties(finding.Fixes);
+                    if (finding.CustomSection is string custom)
+                    {
+                        properties = properties.SetItem(CustomSectionKey, custom);
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), properties, finding.MessageArgs));
                 }
 
                 if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding))

@@ -76,10 +76,11 @@ namespace BpfAnalyzers
                 LibbpfVersion? first = SectionResolver.FirstReleaseAccepting(name, target);
                 if (first is LibbpfVersion newer)
                 {
+                    IReadOnlyList<string> newerFixes = Fixes(name, target, custom, programName);
                     return new SectionFinding(
                         Descriptors.SectionNeedsNewerLibbpf,
-                        new object[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target) },
-                        Fixes(name, target, custom));
+                        new object[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target), SlashHint(name, target, custom, newerFixes) ?? string.Empty },
+                        newerFixes);
                 }
 
                 if (AttachTargetDiagnostics.NoSleepableVariant(name, programName, target, custom) is SectionFinding sleepable)
@@ -87,20 +88,27 @@ namespace BpfAnalyzers
                     return sleepable;
                 }
 
-                IReadOnlyList<string> fixes = Fixes(name, target, custom);
+                IReadOnlyList<string> fixes = Fixes(name, target, custom, programName);
+                string? declarable = fixes.Count == 0 ? CustomSectionFor(name, target) : null;
+                string tail = SlashHint(name, target, custom, fixes) ?? (fixes.Count > 0 ? DidYouMean(fixes) : HowToDeclare(declarable, target));
                 return new SectionFinding(
                     Descriptors.UnknownSection,
-                    new object[] { target.ToString(), Display(name), LoadFailure(name, programName, target), DidYouMean(fixes) },
-                    fixes);
+                    new object[] { target.ToString(), Display(name), LoadFailure(name, programName, target), tail },
+                    fixes,
+                    declarable);
             }
 
             if (r.IsLegacyPrefix)
             {
                 SectionEntry e = r.Entry!;
+                IReadOnlyList<string> prefixFixes = Fixes(name, target, custom, programName);
+
+                // xdp_devmap under 0.5 loads as plain xdp, but was meant for the entry 'xdp_devmap/'.
+                string slash = SlashHint(name, target, custom, prefixFixes) is string hint ? ", or, for what was meant," + hint.Substring(1) : string.Empty;
                 return new SectionFinding(
                     Descriptors.LegacyPrefixSection,
-                    new object[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName },
-                    Fixes(name, target, custom));
+                    new object[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName, slash },
+                    prefixFixes);
             }
 
             if (r.IsDeprecated)
@@ -226,10 +234,10 @@ namespace BpfAnalyzers
             return name.StartsWith(".rel", StringComparison.Ordinal) ? "relocations" : null;
         }
 
-        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, string? programName = null)
         {
             var fixes = new List<string>();
-            foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes))
+            foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes, programName))
             {
                 // A fix must not need fixing again: 'kprobe/x \0' loads as 'kprobe/x ', which is no cleaner.
                 if (Malformation(s.Name) is null)
@@ -239,6 +247,70 @@ namespace BpfAnalyzers
             }
 
             return fixes;
+        }
+
+        /// <summary>
+        /// For a name that misses a <c>type/</c> entry only by its slash (the seed's <c>user</c> under
+        /// <c>user/</c>), what libbpf needs, then the suggestions; null for other names.
+        /// </summary>
+        private static string? SlashHint(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, IReadOnlyList<string> fixes)
+        {
+            if (SectionSuggester.FindMissedSlash(name, target, custom) is not MissedSlash missed)
+            {
+                return null;
+            }
+
+            SectionEntry e = missed.Entry;
+            string whose = e.IsCustom ? $"the custom section '{e.Section}'" : $"libbpf {target.Version}'s entry '{e.Section}'";
+            string after = missed.Needs switch
+            {
+                SlashTarget.KernelFunction => "the kernel function to probe",
+                SlashTarget.BtfTarget => "the BTF attach target, which libbpf looks up at load",
+                SlashTarget.Tracepoint => "the tracepoint's category and name",
+                SlashTarget.RawTracepoint => "the raw tracepoint's name",
+                _ => string.Empty,
+            };
+            string needs = after.Length == 0
+                ? "libbpf needs the '/', though what follows it may be empty"
+                : $"libbpf needs the '/' and {after} after it ('{missed.Shape}')";
+            return $"; {whose} matches only names that start with '{e.Section}', so {needs}{DidYouMean(fixes)}";
+        }
+
+        /// <summary>
+        /// The custom section that would make libbpf load <paramref name="name"/>, <c>type+</c>, when the release
+        /// can register one (<c>libbpf_register_prog_handler()</c>, 0.8+); null otherwise.
+        /// </summary>
+        private static string? CustomSectionFor(string name, SectionTarget target)
+        {
+            if (target.Version < LibbpfVersion.V0_8)
+            {
+                return null;
+            }
+
+            // libbpf strips a leading '?' (do not autoload) before it looks the name up.
+            string body = name.Length > 0 && name[0] == '?' ? name.Substring(1) : name;
+            int slash = body.IndexOf('/');
+            string type = slash < 0 ? body : body.Substring(0, slash);
+            string section = type + "+";
+
+            // Only a declaration that makes this very name load (custom sections are tried first).
+            return type.Length > 0 && type.IndexOf('+') < 0 && SectionEntry.TryCreateCustom(section, null, out SectionEntry? entry) &&
+                   SectionResolver.ResolveProgram(name, target, new[] { entry! }).Entry == entry
+                ? section
+                : null;
+        }
+
+        /// <summary>How a program type the loader registers itself is declared, or why the release cannot.</summary>
+        private static string HowToDeclare(string? declarable, SectionTarget target)
+        {
+            if (target.Version < LibbpfVersion.V0_8)
+            {
+                return $"; libbpf {target.Version} cannot register program types (libbpf_register_prog_handler() came in libbpf 0.8): the loader must set the type with bpf_program__set_type()";
+            }
+
+            return declarable is null
+                ? string.Empty
+                : $"; if your loader registers '{Display(declarable)}' with libbpf_register_prog_handler(), declare it: [assembly: BpfCustomSection(\"{Display(declarable)}\")]";
         }
 
         private static string DidYouMean(IReadOnlyList<string> fixes) =>

@@ -49,6 +49,26 @@ namespace BpfAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public void Bare_kprobe_under_0_5_says_the_entry_is_kprobe_slash_function()
+        {
+            ToolResult result = BpfSections.Run("explain", "kprobe", "--libbpf", "0.5");
+
+            Assert.Equal(ExitCodes.Rejected, result.ExitCode);
+            Assert.Contains("note: libbpf 0.5's entry 'kprobe/' matches only names that start with 'kprobe/': write 'kprobe/FUNCTION'.", result.Stdout);
+            Assert.Contains("0.8 is the first release that accepts it", result.Stdout);
+        }
+
+        [Fact]
+        public void Sk_lookup_under_0_5_is_fixed_to_sk_lookup_slash()
+        {
+            ToolResult result = BpfSections.Run("explain", "sk_lookup", "--libbpf", "0.5");
+
+            Assert.Equal(ExitCodes.Rejected, result.ExitCode);
+            Assert.Contains("write 'sk_lookup/'.", result.Stdout);
+            Assert.Contains("  1. sk_lookup/  (the '/' a 'type/' entry needs)", result.Stdout);
+        }
+
+        [Fact]
         public void Tcx_ingress_is_rejected_by_1_2_and_names_1_3_as_the_first_release_accepting_it()
         {
             ToolResult result = BpfSections.Run("explain", "tcx/ingress", "--libbpf", "1.2");

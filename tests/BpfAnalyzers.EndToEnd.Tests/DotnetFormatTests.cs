@@ -37,6 +37,33 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Assert.Equal(consumer.ExpectedPositions(_ => "warning").Where(p => p.EndsWith(" BPF0003", System.StringComparison.Ordinal)), build.BpfPositions);
         }
 
+        /// <summary>
+        /// Declaring a program type is a decision about the loader: dotnet format never makes it
+        /// (DeclareCustomSectionFix has no Fix All provider). An undeclared 'user' first in the file gives
+        /// dotnet format no equivalence key, and the other names are still fixed.
+        /// </summary>
+        [Fact]
+        public async Task Format_leaves_an_undeclared_user_alone_and_fixes_the_other_names()
+        {
+            ConsumerProject consumer = _package.NewConsumer("format-user")
+                .Source("Custom.cs", "using BpfAnalyzers;\n\n[assembly: BpfCustomSection(\"audit/\")]\n")
+                .Source("Programs.cs", Programs.WithSections(
+                    "[BpfSection({|BPF0001:\"user\"|})]",
+                    "[BpfSection({|BPF0001:\"audit\"|})]",
+                    "[BpfSection({|BPF0001:\"xdpblah\"|})]"));
+
+            ToolResult format = await consumer.FormatAsync("analyzers", "--diagnostics", "BPF0001", "--severity", "info");
+
+            Assert.True(format.ExitCode == 0, format.ToString());
+            Assert.Equal(
+                Programs.WithSections("[BpfSection(\"user\")]", "[BpfSection(\"audit/\")]", "[BpfSection(\"xdp\")]"),
+                consumer.ReadSource("Programs.cs"));
+            Assert.Equal("using BpfAnalyzers;\n\n[assembly: BpfCustomSection(\"audit/\")]\n", consumer.ReadSource("Custom.cs"));
+            BuildOutcome build = await consumer.BuildAsync();
+            Assert.False(build.Succeeded, build.ToString());
+            Assert.Equal(consumer.ExpectedPositions(_ => "error").Take(1), build.BpfPositions);
+        }
+
         [Fact]
         public async Task Format_with_severity_warn_applies_the_fixes_on_disk_and_the_rebuild_is_clean()
         {

@@ -94,6 +94,57 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Assert.Empty(build.Diagnostics);
         }
 
+        // The seed (bpf-next, 2020): a handler registered as 'user/', programs written SEC("user") and SEC("userargh").
+        [Fact]
+        public async Task Under_a_custom_user_slash_the_light_bulb_writes_user_slash_and_user_slash_argh()
+        {
+            ConsumerProject consumer = _package.NewConsumer("light-bulb-user-slash")
+                .Property("TreatWarningsAsErrors", "true")
+                .Source("Custom.cs", "using BpfAnalyzers;\n\n[assembly: BpfCustomSection(\"user/\")]\n")
+                .Source("Programs.cs", Programs.WithSections(
+                    "[BpfSection({|BPF0001:\"user\"|})]",
+                    "[BpfSection({|BPF0001:\"userargh\"|})]"));
+            ToolResult restore = await consumer.RestoreAsync();
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            RegisterMSBuild();
+
+            LightBulbSession session = await ApplyFirstActionOfEachDiagnosticAsync(consumer);
+
+            Assert.Equal(new[] { "Programs.cs BPF0001: Use 'user/'", "Programs.cs BPF0001: Use 'user/argh'" }, session.LightBulbs);
+            Assert.Empty(session.LastDiagnostics);
+            Assert.Equal(Programs.WithSections("[BpfSection(\"user/\")]", "[BpfSection(\"user/argh\")]"), consumer.ReadSource("Programs.cs"));
+            BuildOutcome build = await consumer.BuildAsync();
+            Assert.True(build.Succeeded, build.ToString());
+            Assert.Empty(build.Diagnostics);
+        }
+
+        [Fact]
+        public async Task An_undeclared_user_is_declared_as_a_custom_section_from_the_light_bulb()
+        {
+            ConsumerProject consumer = _package.NewConsumer("light-bulb-declare")
+                .Property("TreatWarningsAsErrors", "true")
+                .Source("Programs.cs", Programs.WithSections("[BpfSection({|BPF0001:\"user\"|})]"));
+            ToolResult restore = await consumer.RestoreAsync();
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            RegisterMSBuild();
+
+            LightBulbSession session = await ApplyFirstActionOfEachDiagnosticAsync(consumer);
+
+            Assert.Equal(
+                new[] { "Programs.cs BPF0001: Declare custom section 'user+' ([assembly: BpfCustomSection], for a loader that calls libbpf_register_prog_handler())" },
+                session.LightBulbs);
+            Assert.Empty(session.LastDiagnostics);
+            Assert.Equal(
+                Programs.WithSections("[BpfSection(\"user\")]").Replace(
+                    "using BpfAnalyzers;\n\n",
+                    "using BpfAnalyzers;\n\n[assembly: BpfCustomSection(\"user+\")]\n\n",
+                    StringComparison.Ordinal),
+                consumer.ReadSource("Programs.cs"));
+            BuildOutcome build = await consumer.BuildAsync();
+            Assert.True(build.Succeeded, build.ToString());
+            Assert.Empty(build.Diagnostics);
+        }
+
         /// <summary>MSBuild comes from the SDK, and must be located before any MSBuild type loads.</summary>
         private static void RegisterMSBuild()
         {

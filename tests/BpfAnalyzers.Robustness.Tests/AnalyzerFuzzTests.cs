@@ -159,7 +159,8 @@ namespace BpfAnalyzers.Robustness.Tests
                     foreach (Diagnostic d in found.Where(d => FixHarness.IsFixable(d.Id)))
                     {
                         IReadOnlyList<Fix> offered = await FixHarness.ActionsAsync(document, d);
-                        if (offered.Count == 0 || offered[0].EquivalenceKey is not string key || !seen.Add(d.Id + " " + key))
+                        // A light-bulb-only action (DeclareCustomSectionFix has no Fix All provider) takes no part in Fix All.
+                        if (offered.Count == 0 || offered[0].EquivalenceKey is not string key || offered[0].Provider.GetFixAllProvider() is null || !seen.Add(d.Id + " " + key))
                         {
                             continue;
                         }
@@ -251,7 +252,17 @@ namespace BpfAnalyzers.Robustness.Tests
         {
             SyntaxNode root = d.Location.SourceTree!.GetRoot();
             AttributeSyntax? attribute = root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>();
-            return attribute is null ? -1 : root.DescendantNodes().OfType<AttributeSyntax>().TakeWhile(a => a != attribute).Count();
+            if (attribute is null)
+            {
+                return -1;
+            }
+
+            // DeclareCustomSectionFix adds an assembly attribute: count the file's assembly attributes apart.
+            bool topLevel = IsTopLevel(attribute);
+            int index = root.DescendantNodes().OfType<AttributeSyntax>().Where(a => IsTopLevel(a) == topLevel).TakeWhile(a => a != attribute).Count();
+            return topLevel ? -2 - index : index;
+
+            static bool IsTopLevel(AttributeSyntax a) => a.Parent?.Parent is CompilationUnitSyntax;
         }
 
         private static async Task<IReadOnlyList<string>> ErrorsAsync(Document document) =>

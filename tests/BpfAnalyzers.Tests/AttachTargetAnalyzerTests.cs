@@ -301,7 +301,7 @@ namespace BpfAnalyzers.Tests
                     "libbpf 1.7",
                     "tp.s/sched/sched_switch",
                     "libbpf main (not yet released)",
-                    "prog 'Handle': missing BPF prog type, check ELF section name 'tp.s/sched/sched_switch'"));
+                    "prog 'Handle': missing BPF prog type, check ELF section name 'tp.s/sched/sched_switch'", ""));
 
         [Fact]
         public Task A_sleepable_form_from_a_newer_release_names_that_release() =>

@@ -77,7 +77,7 @@ namespace BpfAnalyzers.Tests
                     "libbpf 1.7",
                     "tp.s/syscalls/sys_enter_openat",
                     "libbpf main (not yet released)",
-                    "prog 'Handle': missing BPF prog type, check ELF section name 'tp.s/syscalls/sys_enter_openat'"));
+                    "prog 'Handle': missing BPF prog type, check ELF section name 'tp.s/syscalls/sys_enter_openat'", ""));
 
         [Theory]
         [InlineData("1.8")]

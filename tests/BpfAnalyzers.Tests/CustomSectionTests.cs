@@ -44,9 +44,95 @@ namespace BpfAnalyzers.Tests
         public Task Custom_sections_are_tried_before_the_built_in_table() =>
             Verify.Analyzer(Program("[assembly: BpfCustomSection(\"xdpx\")]", "\"xdpx\""));
 
+        // The seed (bpf-next, 2020): the handler was 'user/', the program SEC("user"), and the wish a hint.
         [Fact]
-        public Task A_slash_entry_needs_type_slash_extras() =>
-            Verify.Analyzer(Program("[assembly: BpfCustomSection(\"user/\")]", "{|BPF0001:\"user\"|}"));
+        public Task With_user_slash_declared_user_says_libbpf_needs_the_slash() =>
+            Verify.Analyzer(
+                Program("[assembly: BpfCustomSection(\"user/\")]", "{|#0:\"user\"|}"),
+                null,
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                    "libbpf 1.7",
+                    "user",
+                    "prog 'Handle': missing BPF prog type, check ELF section name 'user'",
+                    "; the custom section 'user/' matches only names that start with 'user/', so libbpf needs the '/', though what follows it may be empty; did you mean 'user/'?"));
+
+        [Theory]
+        [InlineData("0.8")]
+        [InlineData("1.7")]
+        public Task With_user_slash_declared_user_is_fixed_to_user_slash(string version) =>
+            Verify.Fix(
+                Program("[assembly: BpfCustomSection(\"user/\")]", "{|BPF0001:\"user\"|}"),
+                Program("[assembly: BpfCustomSection(\"user/\")]", "\"user/\""),
+                globalConfig: "build_property.BpfLibbpfVersion = " + version);
+
+        [Fact]
+        public Task With_user_slash_declared_userargh_is_fixed_to_user_slash_argh() =>
+            Verify.Fix(
+                Program("[assembly: BpfCustomSection(\"user/\")]", "{|BPF0001:\"userargh\"|}"),
+                Program("[assembly: BpfCustomSection(\"user/\")]", "\"user/argh\""));
+
+        [Fact]
+        public Task Before_0_8_a_user_slash_declaration_is_ignored_and_user_gets_no_slash_fix() =>
+            Verify.Analyzer(
+                Program("[assembly: BpfCustomSection({|BPF0011:\"user/\"|})]", "{|#0:\"user\"|}"),
+                "build_property.BpfLibbpfVersion = 0.7",
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                    "libbpf 0.7",
+                    "user",
+                    "prog 'Handle': missing BPF prog type, check ELF section name 'user'",
+                    "; libbpf 0.7 cannot register program types (libbpf_register_prog_handler() came in libbpf 0.8): the loader must set the type with bpf_program__set_type()"));
+
+        private static string Probe(string section) => $$"""
+            using BpfAnalyzers;
+
+            static class Programs
+            {
+                [BpfSection({{section}})] static int do_unlinkat() => 0;
+            }
+            """;
+
+        // Before 0.8 the table had only 'kprobe/', 'fentry/', ...: a bare type needs the slash and a target,
+        // which libbpf programs name themselves after (SEC("kprobe/do_unlinkat") int BPF_KPROBE(do_unlinkat)).
+        [Theory]
+        [InlineData("kprobe", "0.5", "kprobe/do_unlinkat")]
+        [InlineData("fentry", "0.7", "fentry/do_unlinkat")]
+        [InlineData("sk_lookup", "0.5", "sk_lookup/")]
+        public Task Before_0_8_a_bare_built_in_slash_type_is_fixed_to_what_that_release_needs(string name, string version, string expected) =>
+            Verify.Fix(
+                Probe($"{{|BPF0005:\"{name}\"|}}"),
+                Probe($"\"{expected}\""),
+                globalConfig: "build_property.BpfLibbpfVersion = " + version);
+
+        [Fact]
+        public Task Before_0_8_bare_kprobe_says_libbpf_needs_kprobe_slash_function() =>
+            Verify.Analyzer(
+                Probe("{|#0:\"kprobe\"|}"),
+                "build_property.BpfLibbpfVersion = 0.5",
+                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                    "libbpf 0.5",
+                    "kprobe",
+                    "libbpf 0.8 or newer",
+                    "prog 'do_unlinkat': missing BPF prog type, check ELF section name 'kprobe'",
+                    "; libbpf 0.5's entry 'kprobe/' matches only names that start with 'kprobe/', so libbpf needs the '/' and the kernel function to probe after it ('kprobe/FUNCTION'); did you mean 'kprobe/do_unlinkat'?"));
+
+        [Fact]
+        public Task Under_0_5_xdp_devmap_says_it_loads_as_plain_xdp_and_what_the_devmap_entry_needs() =>
+            Verify.Analyzer(
+                Probe("{|#0:\"xdp_devmap\"|}"),
+                "build_property.BpfLibbpfVersion = 0.5",
+                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments(
+                    "libbpf 0.5",
+                    "xdp_devmap",
+                    "xdp",
+                    "xdp",
+                    ", or, for what was meant, libbpf 0.5's entry 'xdp_devmap/' matches only names that start with 'xdp_devmap/', so libbpf needs the '/', though what follows it may be empty; did you mean 'xdp_devmap/' or 'xdp'?"));
+
+        [Fact]
+        public Task Under_0_5_xdp_devmap_is_fixed_to_the_devmap_entry_not_the_plain_xdp_it_loads_as() =>
+            Verify.Fix(
+                Probe("{|BPF0002:\"xdp_devmap\"|}"),
+                Probe("\"xdp_devmap/\""),
+                globalConfig: "build_property.BpfLibbpfVersion = 0.5");
 
         [Fact]
         public Task An_invalid_custom_section_is_reported() =>

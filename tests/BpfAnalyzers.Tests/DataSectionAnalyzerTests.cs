@@ -110,7 +110,7 @@ namespace BpfAnalyzers.Tests
                 "bpf_libbpf_version = 1.0",
                 Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
                     "libbpf 1.0", ".bss.counters", "libbpf 1.1 or newer",
-                    "elf: skipping unrecognized data section(N) .bss.counters\" then \"prog '<program>': bad map relo against 'V' in section '.bss.counters'"));
+                    "elf: skipping unrecognized data section(N) .bss.counters\" then \"prog '<program>': bad map relo against 'V' in section '.bss.counters'", ""));
 
         [Theory]
         [InlineData("0.5", ".data.counters", "BPF0005")]

@@ -38,11 +38,15 @@ namespace BpfAnalyzers.Tests
                     "libbpf 1.7", "xdpblah", "prog 'Handle': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"));
 
         [Fact]
-        public Task Unknown_name_with_no_close_match_has_no_suggestion() =>
+        public Task Unknown_name_with_no_close_match_says_how_to_declare_a_custom_type() =>
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"user\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments("libbpf 1.7", "user", "prog 'Handle': missing BPF prog type, check ELF section name 'user'", ""));
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                    "libbpf 1.7",
+                    "user",
+                    "prog 'Handle': missing BPF prog type, check ELF section name 'user'",
+                    "; if your loader registers 'user+' with libbpf_register_prog_handler(), declare it: [assembly: BpfCustomSection(\"user+\")]"));
 
         [Fact]
         public Task Under_0_1_the_message_is_what_libbpf_0_1_printed() =>
@@ -50,14 +54,15 @@ namespace BpfAnalyzers.Tests
                 Program("[BpfSection({|#0:\"user\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.1",
                 Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
-                    "libbpf 0.1", "user", "load bpf program failed: Invalid argument\" then \"failed to load program 'user'", ""));
+                    "libbpf 0.1", "user", "load bpf program failed: Invalid argument\" then \"failed to load program 'user'",
+                    "; libbpf 0.1 cannot register program types (libbpf_register_prog_handler() came in libbpf 0.8): the loader must set the type with bpf_program__set_type()"));
 
         [Fact]
         public Task Legacy_prefix_name_warns_where_it_still_loads() =>
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"xdp_devmap_omg\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.1",
-                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp_devmap_omg", "xdp", "xdp"));
+                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp_devmap_omg", "xdp", "xdp", ""));
 
         [Fact]
         public Task Legacy_prefix_name_is_unknown_from_1_0() =>
@@ -118,7 +123,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 "build_property.BpfLibbpfVersion = " + target,
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, $"libbpf {first} or newer", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'"));
+                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, $"libbpf {first} or newer", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'", ""));
 
         // Names only libbpf's main branch has (src/libbpf.c at f7081a6, data/libbpf/tables/main.tsv), each with its line.
         [Theory]
@@ -138,7 +143,7 @@ namespace BpfAnalyzers.Tests
                 Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 "build_property.BpfLibbpfVersion = " + target,
                 Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
-                    "libbpf " + target, name, "libbpf main (not yet released)", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'"));
+                    "libbpf " + target, name, "libbpf main (not yet released)", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'", ""));
 
         [Theory]
         [InlineData("tp.s/sched/sched_switch")]
