@@ -107,7 +107,7 @@ namespace BpfAnalyzers
             {
                 IReadOnlyList<string> fixes = Fixes(name, target, custom);
                 string how = (r.Entry!.Flags & SectionFlags.Deprecated) != 0
-                    ? $"deprecated (libbpf prints \"SEC(\"{r.Entry.Section.TrimEnd('/')}\") is deprecated\")"
+                    ? $"deprecated (libbpf prints \"{LibbpfMessages.Deprecated(Display(name))}\")"
                     : "legacy (libbpf 1.3: \"deprecated / legacy, use tcx\")";
                 return new SectionFinding(
                     Descriptors.DeprecatedSection,

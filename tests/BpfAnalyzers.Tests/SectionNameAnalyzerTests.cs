@@ -85,7 +85,7 @@ namespace BpfAnalyzers.Tests
                 Program("[BpfSection({|#0:\"classifier\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.8",
                 Verify.Diagnostic(Descriptors.DeprecatedSection).WithLocation(0).WithArguments(
-                    "libbpf 0.8", "classifier", "deprecated (libbpf prints \"SEC(\"classifier\") is deprecated\")", "'tc'"));
+                    "libbpf 0.8", "classifier", "deprecated (libbpf prints \"SEC(\"classifier\") is deprecated, please see https://github.com/libbpf/libbpf/wiki/Libbpf-1.0-migration-guide#bpf-program-sec-annotation-deprecations for details\")", "'tc'"));
 
         [Fact]
         public Task Tc_is_legacy_where_tcx_exists() =>
