@@ -42,7 +42,7 @@ namespace BpfAnalyzers.Robustness.Tests
         /// The words before a quote that present it as libbpf's output ("libbpf prints "...", "would fail to load
         /// the program: "..."", "... " then "..."") or cite its source ("libbpf 1.3: "..."").
         /// </summary>
-        private const string PresentsOutput = @"(prints|says|load the program:|fail to load:|then|libbpf \d+\.\d+:) ""$";
+        private const string PresentsOutput = @"(prints|says|warns|logs|load the program:|fail to load:|then|libbpf \d+\.\d+:) ""$";
 
         private readonly ITestOutputHelper _output;
 
@@ -82,7 +82,13 @@ namespace BpfAnalyzers.Robustness.Tests
                 {
                     if (!Regex.IsMatch(message.Substring(0, at), PresentsOutput))
                     {
-                        // An explanation's C text (a sscanf format, a strcmp() operand), not libbpf's output.
+                        // An explanation's C text (a sscanf format, a strcmp() operand) is one token. A sentence
+                        // quoted without saying it is libbpf's output would escape this test: say "libbpf prints".
+                        if (quote.Contains(' ', StringComparison.Ordinal))
+                        {
+                            wrong.Add($"{d.Id} quotes \"{quote}\" without presenting it as libbpf's output (\"libbpf prints \"...\"\"), so it cannot be checked:\n    {message}");
+                        }
+
                         continue;
                     }
 
