@@ -84,7 +84,7 @@ namespace BpfAnalyzers.Sections.Tests
                 .Select(row => (LibbpfVersion.Parse((string)row[1]).ToString(), (bool)row[2]))
                 .OrderBy(s => s)
                 .ToList();
-            Assert.Equal(19, expected.Count);
+            Assert.True(expected.Count >= 19, $"{expected.Count} settings: 16 releases and 3 strict modes at least");
             Assert.Equal(expected, replayed);
             foreach (object[] row in OracleFiles)
             {

@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Extracts the format strings libbpf prints, per release, from src/libbpf.c of each release tag.
 
-Usage: extract.py LIBBPF_GIT_DIR     (a clone of https://github.com/libbpf/libbpf, bare or not)
+Usage: extract.py LIBBPF_GIT_DIR [MAIN_COMMIT]
+    LIBBPF_GIT_DIR  a clone of https://github.com/libbpf/libbpf, bare or not
+    MAIN_COMMIT     for main.tsv (libbpf's main branch): the commit its section table was read at
+                    (SectionTable.MainCommit); without it, main.tsv comes from the commit written
+                    in the existing main.tsv's first line, so a rerun reproduces it
+
+Writes main.tsv too, from that commit, whether or not ../tables has main's table yet.
 
 Writes vX.tsv beside this script, one per release table in ../tables (same file names), with lines
     level<TAB>format
@@ -68,14 +74,23 @@ def escape(s):
 def main():
     repo = sys.argv[1]
     tags = sorted(f[:-4] for f in os.listdir(os.path.join(HERE, "..", "tables")) if f.endswith(".tsv"))
-    for tag in tags:
-        source = subprocess.run(["git", "-C", repo, "show", tag + ":src/libbpf.c"], check=True,
+    revisions = {tag: tag for tag in tags if tag != "main"}
+    main_file = os.path.join(HERE, "main.tsv")
+    if len(sys.argv) > 2:
+        revisions["main"] = sys.argv[2]
+    elif os.path.exists(main_file):
+        with open(main_file, encoding="utf-8") as f:
+            revisions["main"] = f.readline().split("\t")[1].strip()
+    for tag, revision in sorted(revisions.items()):
+        source = subprocess.run(["git", "-C", repo, "show", revision + ":src/libbpf.c"], check=True,
                                 capture_output=True, text=True).stdout
         rows = sorted(extract(source))
         with open(os.path.join(HERE, tag + ".tsv"), "w", encoding="utf-8", newline="\n") as f:
+            if tag == "main":
+                f.write("commit\t" + revision + "\n")
             for level, text in rows:
                 f.write(level + "\t" + escape(text) + "\n")
-        print(tag, len(rows))
+        print(tag, revision, len(rows))
 
 
 if __name__ == "__main__":
