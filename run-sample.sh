@@ -17,7 +17,8 @@ dotnet build samples/BpfSample --nologo --no-incremental -v quiet -clp:NoSummary
 status=$?
 set -e
 
-grep -E "(error|warning|info) BPF[0-9]{4}" artifacts/sample-build.log | sed -E 's# \[[^]]*\]$##; s#^.*/samples/#samples/#' | sort -u
+# Each line as the README shows it: no project suffix, no help link (the SDK appends " (https://...)").
+grep -E "(error|warning|info) BPF[0-9]{4}" artifacts/sample-build.log | sed -E 's# \[[^]]*\]$##; s# \(https://[^ ]*/docs/rules/BPF[0-9]{4}\.md\)$##; s#^.*/samples/#samples/#' | sort -u
 errors=$(grep -E "error BPF[0-9]{4}" artifacts/sample-build.log | sed -E 's# \[[^]]*\]$##' | sort -u | wc -l)
 warnings=$(grep -E "warning BPF[0-9]{4}" artifacts/sample-build.log | sed -E 's# \[[^]]*\]$##' | sort -u | wc -l)
 echo "== BpfAnalyzers: ${errors} error(s), ${warnings} warning(s) in the sample (build exit code ${status})"

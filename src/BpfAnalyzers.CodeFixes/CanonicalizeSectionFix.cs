@@ -75,6 +75,8 @@ namespace BpfAnalyzers.CodeFixes
 
         private static async Task<Solution> ReplaceAsync(Document document, ExpressionSyntax expression, string name, CancellationToken cancellationToken)
         {
+            // The syntax root is usually cached, so GetSyntaxRootAsync() would not notice a cancelled token.
+            cancellationToken.ThrowIfCancellationRequested();
             // A name taken from a const field declared in source is fixed where it is declared.
             if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax)
             {

@@ -55,6 +55,8 @@ namespace BpfAnalyzers.CodeFixes
 
         private static async Task<Document> DeclareAsync(Document document, AttributeSyntax attribute, CancellationToken cancellationToken)
         {
+            // The syntax root is usually cached, so GetSyntaxRootAsync() would not notice a cancelled token.
+            cancellationToken.ThrowIfCancellationRequested();
             SyntaxNode root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
             LiteralExpressionSyntax yes = SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression);
             AttributeArgumentListSyntax arguments = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();

@@ -119,7 +119,7 @@ namespace BpfAnalyzers
                 {
                     return new SectionFinding(
                         Descriptors.DeprecatedSection,
-                        new object[] { target.ToString(), Display(name), $"deprecated (libbpf prints \"SEC(\"{r.Entry.Section.TrimEnd('/')}\") is deprecated\")", use },
+                        new object[] { target.ToString(), Display(name), $"deprecated (libbpf prints \"{LibbpfMessages.Deprecated(Display(name))}\")", use },
                         fixes);
                 }
 

@@ -43,6 +43,7 @@ namespace BpfAnalyzers.Robustness.Tests
                     Document document = FixHarness.Document(input.Item1);
                     ImmutableArray<Diagnostic> found = await FixHarness.DiagnosticsAsync(document, options);
                     Interlocked.Add(ref diagnostics, found.Length);
+                    run.Outcome(found.Any(d => d.Id.StartsWith("BPF", StringComparison.Ordinal)) ? "source with a BPF diagnostic" : "source without");
                     foreach (Diagnostic d in found.Take(12))
                     {
                         _ = Message(d);
@@ -50,6 +51,7 @@ namespace BpfAnalyzers.Robustness.Tests
                         {
                             await FixHarness.ApplyAsync(document, fix.Action);
                             Interlocked.Increment(ref actions);
+                            run.Outcome("code action applied");
                         }
                     }
 
@@ -59,6 +61,7 @@ namespace BpfAnalyzers.Robustness.Tests
                 iter: 400,
                 print: Print);
             run.Report($"{diagnostics:N0} diagnostics, {actions:N0} code actions applied");
+            run.Require(400, ("source with a BPF diagnostic", 100), ("source without", 10), ("code action applied", 150));
         }
 
         [Fact]
@@ -73,11 +76,14 @@ namespace BpfAnalyzers.Robustness.Tests
                     int applied = await CheckBestFixesAsync(input.Item1, Options(input.Item2));
                     Interlocked.Add(ref fixes, applied);
                     run.Checked(applied);
+                    run.Outcome("best fix applied", applied);
+                    run.Outcome(applied > 0 ? "source with a fix" : "source without a fix");
                 },
                 writeLine: run.WriteLine,
                 iter: 250,
                 print: Print);
             run.Report($"{fixes:N0} best fixes applied and re-analyzed");
+            run.Require(250, ("best fix applied", 150), ("source with a fix", 80));
         }
 
         /// <summary>
@@ -169,6 +175,7 @@ namespace BpfAnalyzers.Robustness.Tests
                         string oneByOne = await FixHarness.TextAsync(await OneByOneAsync(document, d.Id, key, options));
                         Interlocked.Increment(ref compared);
                         run.Checked();
+                        run.Outcome("Fix All compared with one by one");
                         if (all != oneByOne)
                         {
                             throw new InvalidOperationException($"Fix All of {key} differs from fixing one by one.\nFix All:\n{SourceGen.Preview(all)}\nOne by one:\n{SourceGen.Preview(oneByOne)}");
@@ -202,6 +209,7 @@ namespace BpfAnalyzers.Robustness.Tests
 
                         current = await FixHarness.FixAllAsync(current, best.Provider, diagnostic.Id, best.EquivalenceKey!, options);
                         Interlocked.Increment(ref rounds);
+                        run.Outcome("Fix All round");
                     }
 
                     string[] newErrors = NewErrors(errorsBefore, await ErrorsAsync(current));
@@ -214,6 +222,7 @@ namespace BpfAnalyzers.Robustness.Tests
                 iter: 150,
                 print: Print);
             run.Report($"{compared:N0} Fix All / one-by-one comparisons, {rounds:N0} Fix All rounds to convergence");
+            run.Require(150, ("Fix All compared with one by one", 50), ("Fix All round", 50));
         }
 
         /// <summary>Applies the action with <paramref name="key"/> to the first diagnostic of <paramref name="id"/>, re-analyzes, repeats.</summary>

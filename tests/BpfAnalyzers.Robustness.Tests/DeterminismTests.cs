@@ -38,6 +38,8 @@ namespace BpfAnalyzers.Robustness.Tests
                     var options = AnalyzerHarness.Options(version);
                     IReadOnlyList<string> first = Render(await AnalyzerHarness.RunAsync(compilation, options, concurrent: false));
                     System.Threading.Interlocked.Add(ref diagnostics, first.Count);
+                    run.Outcome("diagnostic", first.Count);
+                    run.Outcome(first.Count > 0 ? "input with diagnostics" : "input without");
                     for (int i = 0; i < 4; i++)
                     {
                         bool concurrent = i % 2 == 0;
@@ -59,6 +61,7 @@ namespace BpfAnalyzers.Robustness.Tests
                 threads: 1,
                 print: t => $"target {t.Item2}:\n" + string.Join("\n// ---- next file\n", t.Item1.Select(SourceGen.Preview)));
             run.Report($"{diagnostics:N0} diagnostics compared 4 times each");
+            run.Require(60, ("diagnostic", 100), ("input with diagnostics", 20));
         }
 
         [Fact]

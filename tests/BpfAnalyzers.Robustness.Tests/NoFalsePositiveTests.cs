@@ -48,7 +48,8 @@ namespace BpfAnalyzers.Robustness.Tests
             var clock = System.Diagnostics.Stopwatch.StartNew();
             IReadOnlyList<string> corpus = SectionNameCorpus.Build();
             var accepted = corpus.Where(n => LibbpfNative.ProgTypeByName(LibbpfNative.ToCString(n), out _, out _) == 0).ToList();
-            Assert.NotEmpty(accepted);
+            // Enough accepted names that "no error on any of them" means something (about 6% of the corpus, 11,577 names).
+            Assert.True(accepted.Count >= 5_000, $"only {accepted.Count:N0} of {corpus.Count:N0} corpus names are accepted by libbpf 1.1.2");
             TimeSpan oracle = clock.Elapsed;
 
             var sources = new List<(string Path, string Source)>();
@@ -78,6 +79,8 @@ namespace BpfAnalyzers.Robustness.Tests
                 }
             }
 
+            // Names that load but are written oddly (kprobe/, xdp\0x) must reach the rules that may speak of them.
+            Assert.True(run.Bpf.Count(d => d.Id == "BPF0003") >= 100, $"only {run.Bpf.Count(d => d.Id == "BPF0003")} BPF0003 on accepted names");
             Diagnostic[] nameRules = run.Bpf.Where(d => s_nameCategories.Contains(d.Descriptor.Category)).ToArray();
             Diagnostic[] errors = nameRules.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.True(errors.Length == 0, $"{errors.Length} errors on names libbpf 1.1.2 accepts, e.g.:\n" + string.Join("\n", errors.Take(10).Select(Describe)));

@@ -21,6 +21,14 @@ namespace BpfAnalyzers.Robustness.Tests
         /// <summary>A project's custom sections, so the suggester's custom paths run too.</summary>
         private static readonly IReadOnlyList<SectionEntry> s_custom = Custom("user+", "audit/", "probe");
 
+        /// <summary>
+        /// Any name, and now and then one of the custom sections' names: the table-derived generator alone never
+        /// produced one, so the custom paths ran without ever matching.
+        /// </summary>
+        private static readonly Gen<string> s_names = Gen.Frequency(
+            (12, SectionNameGen.Any),
+            (1, Gen.OneOf(Gen.Const("user"), Gen.Const("user/"), Gen.Const("user/audit"), Gen.Const("audit/"), Gen.Const("audit/x"), Gen.Const("probe"), Gen.Const("?user/x"), Gen.Const("probe/"), Gen.Const("users"))));
+
         private readonly ITestOutputHelper _output;
 
         public ResolverPropertyTests(ITestOutputHelper output) => _output = output;
@@ -30,14 +38,14 @@ namespace BpfAnalyzers.Robustness.Tests
         {
             var run = new PropertyRun(_output, "resolve");
             Warm();
-            SectionNameGen.Any.Sample(
+            s_names.Sample(
                 name =>
                 {
                     run.Input();
                     foreach (SectionTarget target in SectionNameGen.Targets)
                     {
                         Timed(run, "Resolve", name, target, () => CheckResolution(SectionResolver.Resolve(name, target), name));
-                        Timed(run, "ResolveProgram", name, target, () => CheckResolution(SectionResolver.ResolveProgram(name, target, s_custom), name));
+                        Timed(run, "ResolveProgram", name, target, () => CheckResolution(SectionResolver.ResolveProgram(name, target, s_custom), name, run));
                         Timed(run, "FirstReleaseAccepting", name, target, () => SectionResolver.FirstReleaseAccepting(name, target));
                     }
 
@@ -48,6 +56,7 @@ namespace BpfAnalyzers.Robustness.Tests
                 iter: 2000,
                 print: n => SectionNameGen.Escape(n, 400));
             run.Report($"{SectionNameGen.Targets.Length} targets each");
+            run.Require(2000, ("unknown", 2000), ("canonical", 500), ("not canonical", 200), ("legacy prefix", 200), ("custom", 100));
         }
 
         [Fact]
@@ -56,7 +65,7 @@ namespace BpfAnalyzers.Robustness.Tests
             var run = new PropertyRun(_output, "suggest");
             Warm();
             long suggestions = 0;
-            SectionNameGen.Any.Sample(
+            s_names.Sample(
                 name =>
                 {
                     run.Input();
@@ -65,6 +74,7 @@ namespace BpfAnalyzers.Robustness.Tests
                         foreach (IReadOnlyList<SectionEntry>? custom in new[] { null, s_custom })
                         {
                             IReadOnlyList<SectionSuggestion> found = Timed(run, "Suggest", name, target, () => SectionSuggester.Suggest(name, target, custom));
+                            run.Outcome(found.Count == 0 ? "no suggestion" : "suggestions");
                             if (found.Count > 3)
                             {
                                 throw PropertyRun.Fail($"Suggest gave {found.Count} names under {target}, more than the 3 asked for", name);
@@ -92,6 +102,7 @@ namespace BpfAnalyzers.Robustness.Tests
                 iter: 1000,
                 print: n => SectionNameGen.Escape(n, 400));
             run.Report($"{suggestions:N0} suggestions checked");
+            run.Require(1000, ("suggestions", 2000), ("no suggestion", 200));
         }
 
         [Fact]
@@ -114,14 +125,16 @@ namespace BpfAnalyzers.Robustness.Tests
                 threads: 1,
                 print: n => SectionNameGen.Escape(n, 100));
             run.Report();
+            run.Require(20);
         }
 
         /// <summary>
         /// What a resolution claims must hold: a canonical form is loaded as the same program and attach type, and
         /// a name that is canonical is its own canonical form.
         /// </summary>
-        private static object? CheckResolution(SectionResolution r, string name)
+        private static object? CheckResolution(SectionResolution r, string name, PropertyRun? run = null)
         {
+            run?.Outcome(!r.IsMatch ? "unknown" : r.Entry!.IsCustom ? "custom" : r.IsLegacyPrefix ? "legacy prefix" : r.IsCanonical ? "canonical" : "not canonical");
             _ = r.ToString();
             _ = r.AttachTarget;
             if (!r.IsMatch)

@@ -41,6 +41,8 @@ namespace BpfAnalyzers.Sections.Tests
 
             public void AssertReached(params string[] verdicts)
             {
+                int cases = _counts.Values.Sum();
+                Assert.True(cases >= Iterations, $"only {cases} of {Iterations} cases ran");
                 foreach (string v in verdicts)
                 {
                     Assert.True(_counts.TryGetValue(v, out int n) && n >= 50, $"the generator reached '{v}' {n} times: {string.Join(", ", _counts.Select(kv => kv.Key + "=" + kv.Value))}");

@@ -17,6 +17,7 @@ namespace BpfAnalyzers.Sections.Tests
     /// came with Linux 6.7 and libbpf 1.3, so every case is replayed under each release from 1.3 to the newest;
     /// under 1.1 (Debian's libbpf 1.1.2) exactly those five must fail, in the resolver and in real libbpf.
     /// </remarks>
+    [Collection(RealLibbpfCollection.Name)]
     public class KernelSelftestReplayTests
     {
         /// <summary>The cgroup unix socket address hooks, new in libbpf 1.3 (Linux 6.7).</summary>

@@ -13,6 +13,7 @@ namespace BpfAnalyzers.Sections.Tests
     /// The resolver against the real libbpf installed here (Debian's 1.1.2, <c>libbpf.so.1</c>), name by name,
     /// through <c>libbpf_prog_type_by_name()</c>. These tests fail, never skip, when libbpf cannot be loaded.
     /// </summary>
+    [Collection(RealLibbpfCollection.Name)]
     public class LibbpfDifferentialTests
     {
         private static readonly SectionTarget s_libbpf11 = new SectionTarget(LibbpfVersion.Parse("1.1"));
@@ -57,6 +58,8 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.True(
                 wrong.Count == 0,
                 $"{wrong.Count:N0} of {corpus.Count:N0} names disagree with libbpf 1.1 (first 30):\n" + string.Join("\n", wrong.Take(30)));
+            // Both answers must be well represented, or agreement says little.
+            Assert.True(valid >= 5_000 && corpus.Count - valid >= 5_000, $"{valid:N0} valid and {corpus.Count - valid:N0} unknown names: each should be at least 5,000");
         }
 
         [Fact]

@@ -44,6 +44,19 @@ namespace BpfAnalyzers.Tests
         public Task Custom_sections_are_tried_before_the_built_in_table() =>
             Verify.Analyzer(Program("[assembly: BpfCustomSection(\"xdpx\")]", "\"xdpx\""));
 
+        /// <summary>
+        /// libbpf 0.8+ find_sec_def() walks custom_sec_defs[] before section_defs[], so a custom kprobe+ shadows
+        /// the built-in kprobe+: its handler, not attach_kprobe(), attaches the program, and attach_kprobe()'s
+        /// sscanf never reads 'foo-bar' (built-in, that is BPF0013).
+        /// </summary>
+        [Fact]
+        public Task A_custom_section_shadows_the_built_in_entry_and_its_attach_parser() =>
+            Verify.Analyzer(Program("[assembly: BpfCustomSection(\"kprobe+\", ProgType = \"xdp\")]", "\"kprobe/foo-bar\""));
+
+        [Fact]
+        public Task Without_the_custom_section_the_built_in_attach_parser_reads_the_target() =>
+            Verify.Analyzer(Program(string.Empty, "\"kprobe/foo{|BPF0013:-bar|}\""));
+
         // The seed (bpf-next, 2020): the handler was 'user/', the program SEC("user"), and the wish a hint.
         [Fact]
         public Task With_user_slash_declared_user_says_libbpf_needs_the_slash() =>

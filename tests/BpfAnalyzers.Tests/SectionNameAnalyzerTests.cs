@@ -91,7 +91,7 @@ namespace BpfAnalyzers.Tests
                 Program("[BpfSection({|#0:\"classifier\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.8",
                 Verify.Diagnostic(Descriptors.DeprecatedSection).WithLocation(0).WithArguments(
-                    "libbpf 0.8", "classifier", "deprecated (libbpf prints \"SEC(\"classifier\") is deprecated\")", "'tc'"));
+                    "libbpf 0.8", "classifier", "deprecated (libbpf prints \"SEC(\"classifier\") is deprecated, please see https://github.com/libbpf/libbpf/wiki/Libbpf-1.0-migration-guide#bpf-program-sec-annotation-deprecations for details\")", "'tc'"));
 
         // libbpf v1.3.0 src/libbpf.c: SEC_DEF("tc",			SCHED_CLS, 0, SEC_NONE), /* deprecated / legacy, use tcx */
         // A comment only: no SEC_DEPRECATED flag and no message, and kernels before 6.6 need tc. A suggestion, not a warning.
