@@ -27,6 +27,20 @@ namespace BpfAnalyzers.Cli.Tests
             { "libbpf-1.7.0.tsv", Array.Empty<string>() },
             { "libbpf-main.tsv", new[] { "--libbpf", "main" } },
             { "libbpf-main.tsv", new[] { "--libbpf", "MAIN" } },
+            { "libbpf-0.2.tsv", new[] { "--libbpf", "0.2" } },
+            { "libbpf-0.3.tsv", new[] { "--libbpf", "0.3" } },
+            { "libbpf-0.4.0.tsv", new[] { "--libbpf", "0.4" } },
+            { "libbpf-0.5.0.tsv", new[] { "--libbpf", "0.5" } },
+            { "libbpf-0.6.0.tsv", new[] { "--libbpf", "0.6" } },
+            { "libbpf-0.6.0-strict.tsv", new[] { "--libbpf", "0.6", "--strict" } },
+            { "libbpf-0.7.0.tsv", new[] { "--libbpf", "0.7" } },
+            { "libbpf-0.7.0-strict.tsv", new[] { "--libbpf", "0.7", "--strict" } },
+            { "libbpf-1.0.0.tsv", new[] { "--libbpf", "1.0" } },
+            { "libbpf-1.2.0.tsv", new[] { "--libbpf", "1.2" } },
+            { "libbpf-1.3.0.tsv", new[] { "--libbpf", "1.3" } },
+            { "libbpf-1.4.0.tsv", new[] { "--libbpf", "1.4" } },
+            { "libbpf-1.5.0.tsv", new[] { "--libbpf", "1.5" } },
+            { "libbpf-1.6.0.tsv", new[] { "--libbpf", "1.6" } },
         };
 
         [Theory]

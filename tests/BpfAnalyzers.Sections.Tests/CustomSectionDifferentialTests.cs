@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Runtime.InteropServices;
 using Xunit;
 
 namespace BpfAnalyzers.Sections.Tests
@@ -11,7 +10,8 @@ namespace BpfAnalyzers.Sections.Tests
     /// more letters, and the names the suggester writes. The type is a name no other test uses, because the
     /// registration is process-wide while it lasts.
     /// </summary>
-    public unsafe class CustomSectionDifferentialTests
+    [Collection(RealLibbpfCollection.Name)]
+    public class CustomSectionDifferentialTests
     {
         private const string Type = "bpfanalyzers_seed_user";
 
@@ -29,7 +29,7 @@ namespace BpfAnalyzers.Sections.Tests
             var custom = new[] { entry! };
             string[] names = { Type, Type + "/", Type + "argh", Type + "/argh" };
 
-            int id = Register(section);
+            int id = LibbpfNative.RegisterProgHandler(section, ProgType);
             Assert.True(id >= 0, $"libbpf_register_prog_handler(\"{section}\") returned {id}");
             string[] libbpf;
             try
@@ -38,7 +38,7 @@ namespace BpfAnalyzers.Sections.Tests
             }
             finally
             {
-                Assert.Equal(0, libbpf_unregister_prog_handler(id));
+                Assert.Equal(0, LibbpfNative.UnregisterProgHandler(id));
             }
 
             var target = new SectionTarget(new LibbpfVersion(1, 1));
@@ -56,34 +56,6 @@ namespace BpfAnalyzers.Sections.Tests
             {
                 Assert.Equal(new[] { "handler", "handler", "ERR", "handler" }, libbpf);
             }
-        }
-
-        private static int Register(string section)
-        {
-            var opts = new ProgHandlerOpts { Size = (nuint)sizeof(ProgHandlerOpts) };
-            byte[] name = LibbpfNative.ToCString(section);
-            fixed (byte* p = name)
-            {
-                return libbpf_register_prog_handler(p, ProgType, 0, &opts);
-            }
-        }
-
-        // Since libbpf 0.8 (LIBBPF_0.8.0). libbpf copies the section name it is given.
-        [DllImport(LibbpfNative.LibraryName)]
-        private static extern int libbpf_register_prog_handler(byte* sec, int progType, int expectedAttachType, ProgHandlerOpts* opts);
-
-        [DllImport(LibbpfNative.LibraryName)]
-        private static extern int libbpf_unregister_prog_handler(int handlerId);
-
-        /// <summary><c>struct libbpf_prog_handler_opts</c>: size, cookie and three optional callbacks.</summary>
-        [StructLayout(LayoutKind.Sequential)]
-        private struct ProgHandlerOpts
-        {
-            public nuint Size;
-            public nint Cookie;
-            public nint ProgSetupFn;
-            public nint ProgPrepareLoadFn;
-            public nint ProgAttachFn;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.InteropServices;
 using Xunit;
 
 namespace BpfAnalyzers.Sections.Tests
@@ -19,7 +18,7 @@ namespace BpfAnalyzers.Sections.Tests
     /// with the handler registered.
     /// </summary>
     [Collection(RealLibbpfCollection.Name)]
-    public unsafe class CustomSectionShadowingTests
+    public class CustomSectionShadowingTests
     {
         /// <summary>Names a custom <c>xdp+</c>, an exact <c>kprobe/do_sys_open</c> and a slash <c>tp/</c> may shadow, and names they must not.</summary>
         private static readonly string[] s_names =
@@ -34,12 +33,6 @@ namespace BpfAnalyzers.Sections.Tests
             ("kprobe/do_sys_open", "xdp", 6),
             ("tp/", "socket_filter", 1),
         };
-
-        [DllImport(LibbpfNative.LibraryName)]
-        private static extern int libbpf_register_prog_handler(byte* sec, int progType, int expectedAttachType, void* opts);
-
-        [DllImport(LibbpfNative.LibraryName)]
-        private static extern int libbpf_unregister_prog_handler(int handlerId);
 
         private static IReadOnlyList<SectionEntry> Custom() => s_custom.Select(c =>
         {
@@ -71,12 +64,9 @@ namespace BpfAnalyzers.Sections.Tests
             {
                 foreach ((string section, _, int progType) in s_custom)
                 {
-                    fixed (byte* p = LibbpfNative.ToCString(section))
-                    {
-                        int id = libbpf_register_prog_handler(p, progType, 0, null);
-                        Assert.True(id > 0, $"libbpf_register_prog_handler(\"{section}\") returned {id}");
-                        ids.Add(id);
-                    }
+                    int id = LibbpfNative.RegisterProgHandler(section, progType);
+                    Assert.True(id > 0, $"libbpf_register_prog_handler(\"{section}\") returned {id}");
+                    ids.Add(id);
                 }
 
                 foreach (string name in s_names)
@@ -97,7 +87,7 @@ namespace BpfAnalyzers.Sections.Tests
             {
                 foreach (int id in ids)
                 {
-                    libbpf_unregister_prog_handler(id);
+                    LibbpfNative.UnregisterProgHandler(id);
                 }
             }
 

@@ -130,6 +130,36 @@ namespace BpfAnalyzers.Sections.Tests
             return rc == 0 ? AttachTypeName(attachType) : rc == -EINVAL ? "-EINVAL" : rc.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        /// <summary>
+        /// A handler registered once and never unregistered, so the tests' own never bring the count back to zero:
+        /// libbpf 1.1's libbpf_unregister_prog_handler() shrinks the array with libbpf_reallocarray(ptr, 0, ...),
+        /// which frees it and returns NULL, and keeps the freed pointer ("if (sec_defs) custom_sec_defs = sec_defs;"),
+        /// so the next registration reallocs freed memory (glibc: "double free or corruption"). Fixed upstream
+        /// later ("if (sec_defs || custom_sec_def_cnt == 0)", v1.7.0). No name the tests resolve starts with it.
+        /// </summary>
+        private static readonly Lazy<int> s_anchorHandler = new Lazy<int>(() => Register("bpfanalyzers_tests_anchor/", 2));
+
+        /// <summary>
+        /// <c>libbpf_register_prog_handler()</c> (LIBBPF_0.8.0; libbpf copies the name): a custom section, process-wide
+        /// until unregistered, so its callers run in the <c>RealLibbpfCollection</c>. Returns the handler id, or -errno.
+        /// </summary>
+        public static int RegisterProgHandler(string section, int progType)
+        {
+            _ = s_anchorHandler.Value;
+            return Register(section, progType);
+        }
+
+        private static int Register(string section, int progType)
+        {
+            var opts = new ProgHandlerOpts { Size = (nuint)sizeof(ProgHandlerOpts) };
+            fixed (byte* p = ToCString(section))
+            {
+                return libbpf_register_prog_handler(p, progType, 0, &opts);
+            }
+        }
+
+        public static int UnregisterProgHandler(int handlerId) => libbpf_unregister_prog_handler(handlerId);
+
         public static string ProgTypeName(int value) => Name(s_progTypeNames, value, &libbpf_bpf_prog_type_str);
 
         public static string AttachTypeName(int value) => Name(s_attachTypeNames, value, &libbpf_bpf_attach_type_str);
@@ -162,6 +192,23 @@ namespace BpfAnalyzers.Sections.Tests
             {
                 return e.Message;
             }
+        }
+
+        [DllImport(LibraryName)]
+        private static extern int libbpf_register_prog_handler(byte* sec, int progType, int expectedAttachType, ProgHandlerOpts* opts);
+
+        [DllImport(LibraryName)]
+        private static extern int libbpf_unregister_prog_handler(int handlerId);
+
+        /// <summary><c>struct libbpf_prog_handler_opts</c>: size, cookie and three optional callbacks.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        private struct ProgHandlerOpts
+        {
+            public nuint Size;
+            public nint Cookie;
+            public nint ProgSetupFn;
+            public nint ProgPrepareLoadFn;
+            public nint ProgAttachFn;
         }
     }
 }
