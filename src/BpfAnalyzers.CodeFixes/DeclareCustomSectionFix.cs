@@ -107,6 +107,7 @@ namespace BpfAnalyzers.CodeFixes
         /// </summary>
         private static async Task<Solution> DeclareAsync(Document document, Compilation compilation, INamedTypeSymbol attributeType, string section, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Document target = document;
             AttributeListSyntax? after = null;
             foreach (AttributeData existing in compilation.Assembly.GetAttributes())

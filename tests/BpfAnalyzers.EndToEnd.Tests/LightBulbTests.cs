@@ -234,9 +234,26 @@ namespace BpfAnalyzers.EndToEnd.Tests
         private static IEnumerable<CodeFixProvider> CodeFixProviders(IEnumerable<AnalyzerFileReference> references) =>
             references
                 .Select(r => r.GetAssembly())
-                .SelectMany(a => a.GetTypes())
+                .SelectMany(LoadableTypes)
                 .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
                 .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!);
+
+        /// <summary>
+        /// The types of <paramref name="assembly"/> this host can load: the completion assembly needs
+        /// Microsoft.CodeAnalysis.Features, which an editor has and this test host does not; MEF in an IDE
+        /// likewise skips what it cannot load.
+        /// </summary>
+        private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+        {
+            try
+            {
+                return assembly.GetTypes();
+            }
+            catch (ReflectionTypeLoadException e)
+            {
+                return e.Types.Where(t => t is not null).Select(t => t!);
+            }
+        }
 
         private static string Describe(Diagnostic diagnostic)
         {

@@ -66,9 +66,12 @@ namespace BpfAnalyzers.Robustness.Tests
         [Fact]
         public async Task A_cancelled_token_stops_every_code_action()
         {
-            // Big() and a BTF type without a target (BPF0015), so every code fix provider offers something.
+            // Big(), a BTF type without a target (BPF0015) and a name that is no typo of any (BPF0001 with only the
+            // light-bulb declaration), so every code fix provider offers something.
             string source = SourceGen.Big(50, 0);
-            source = source.Substring(0, source.LastIndexOf('}')) + "    [BpfSection(\"fentry\")] static int NoTarget(object ctx) => 0;\n}\n";
+            source = source.Substring(0, source.LastIndexOf('}')) +
+                "    [BpfSection(\"fentry\")] static int NoTarget(object ctx) => 0;\n" +
+                "    [BpfSection(\"zzqqy\")] static int Undeclared(object ctx) => 0;\n}\n";
             Document document = FixHarness.Document(source);
             var options = AnalyzerHarness.Options("1.7");
             using var cts = new CancellationTokenSource();
