@@ -73,6 +73,12 @@ namespace BpfAnalyzers
             private readonly AnalyzerSettings _settings;
             private readonly IReadOnlyList<SectionEntry> _custom;
             private readonly LoaderDeclarations _loaders;
+            private readonly SuggestionCache _suggestions = new();
+
+            // Names found clean (no finding about the name, none about its attach target) per target. Neither check
+            // depends on the program or its loader declarations when it finds nothing (the program name only feeds
+            // messages), so the next program with the same name skips both: a project repeats a handful of names.
+            private readonly ConcurrentDictionary<(string Name, SectionTarget Target), bool> _clean = new();
             private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
 
             public CompilationState(AnalyzerSettings settings, IReadOnlyList<SectionEntry> custom, LoaderDeclarations loaders)
@@ -149,8 +155,15 @@ namespace BpfAnalyzers
                     return;
                 }
 
+                // libbpf 0.1's one-program-per-section rule needs every program: no short cut there.
+                bool oneProgramPerSection = target.Version < new LibbpfVersion(0, 2);
+                if (name is not null && !oneProgramPerSection && _clean.ContainsKey((name, target)))
+                {
+                    return;
+                }
+
                 string program = ProgramName(attribute, context.ContainingSymbol);
-                SectionFinding? finding = SectionNameRules.Check(name, program, target, _custom);
+                SectionFinding? finding = SectionNameRules.Check(name, program, target, _custom, _suggestions);
                 if (finding is not null && SectionNameRules.OnlyAboutType(finding) && _loaders.For(context.ContainingSymbol, null).SetsType)
                 {
                     // The loader calls bpf_program__set_type(): libbpf's inference from the name is not needed.
@@ -162,13 +175,15 @@ namespace BpfAnalyzers
                     context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), FixProperties(finding.Fixes), finding.MessageArgs));
                 }
 
-                if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding))
+                if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding) &&
+                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom, _loaders) &&
+                    finding is null && !oneProgramPerSection)
                 {
-                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom, _loaders);
+                    _clean.TryAdd((name, target), true);
                 }
 
                 // libbpf 0.1 made one program of each executable ELF section (bpf_object__add_program()).
-                if (name is not null && target.Version < new LibbpfVersion(0, 2))
+                if (name is not null && oneProgramPerSection)
                 {
                     _oneProgramPerSection.Enqueue((name, program, argument.GetLocation()));
                 }

@@ -40,11 +40,11 @@ namespace BpfAnalyzers
         /// Checks <paramref name="name"/> as the section of program <paramref name="programName"/>.
         /// Returns null when libbpf of the target loads it as written. Allocates nothing in that case.
         /// </summary>
-        public static SectionFinding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        public static SectionFinding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions = null)
         {
             if (name is null)
             {
-                return Malformed("is null", null, target);
+                return Malformed("is null", null, target, suggestions);
             }
 
             if (Malformation(name) is string what)
@@ -55,10 +55,10 @@ namespace BpfAnalyzers
                 SectionResolution loose = SectionResolver.ResolveProgram(name, target, custom);
                 if (!loose.IsMatch || loose.IsLegacyPrefix)
                 {
-                    return Malformed(what, name, target);
+                    return Malformed(what, name, target, suggestions);
                 }
 
-                IReadOnlyList<string> cleanups = Fixes(name, target, custom);
+                IReadOnlyList<string> cleanups = Fixes(name, target, custom, suggestions);
                 return new SectionFinding(
                     Descriptors.NonCanonicalSection,
                     new object[] { target.ToString(), Display(name), "it " + what, Display(cleanups.Count > 0 ? cleanups[0] : loose.Canonical!) },
@@ -79,7 +79,7 @@ namespace BpfAnalyzers
                     return new SectionFinding(
                         Descriptors.SectionNeedsNewerLibbpf,
                         new object[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target) },
-                        Fixes(name, target, custom));
+                        Fixes(name, target, custom, suggestions));
                 }
 
                 if (AttachTargetDiagnostics.NoSleepableVariant(name, programName, target, custom) is SectionFinding sleepable)
@@ -87,7 +87,7 @@ namespace BpfAnalyzers
                     return sleepable;
                 }
 
-                IReadOnlyList<string> fixes = Fixes(name, target, custom);
+                IReadOnlyList<string> fixes = Fixes(name, target, custom, suggestions);
                 return new SectionFinding(
                     Descriptors.UnknownSection,
                     new object[] { target.ToString(), Display(name), LoadFailure(name, programName, target), DidYouMean(fixes) },
@@ -100,12 +100,12 @@ namespace BpfAnalyzers
                 return new SectionFinding(
                     Descriptors.LegacyPrefixSection,
                     new object[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName },
-                    Fixes(name, target, custom));
+                    Fixes(name, target, custom, suggestions));
             }
 
             if (r.IsDeprecated)
             {
-                IReadOnlyList<string> fixes = Fixes(name, target, custom);
+                IReadOnlyList<string> fixes = Fixes(name, target, custom, suggestions);
                 string use = fixes.Count == 0 ? "a current name" : Quoted(fixes, "or");
                 if ((r.Entry!.Flags & SectionFlags.Deprecated) != 0)
                 {
@@ -161,9 +161,9 @@ namespace BpfAnalyzers
         private static string LoadFailure(string name, string programName, SectionTarget target) =>
             string.Join("\" then \"", LibbpfMessages.UnknownSection(Display(name), target.Version, programName));
 
-        private static SectionFinding Malformed(string what, string? name, SectionTarget target)
+        private static SectionFinding Malformed(string what, string? name, SectionTarget target, SuggestionCache? suggestions)
         {
-            IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, target, null);
+            IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, target, null, suggestions);
             string subject = name is null ? what : $"'{Display(name)}' {what}";
             return new SectionFinding(Descriptors.MalformedSectionName, new object[] { target.ToString(), subject }, fixes);
         }
@@ -226,8 +226,15 @@ namespace BpfAnalyzers
             return name.StartsWith(".rel", StringComparison.Ordinal) ? "relocations" : null;
         }
 
-        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions)
         {
+            // Custom sections are fixed per compilation, so whether they are consulted is all the key needs.
+            bool withCustom = custom is { Count: > 0 };
+            if (suggestions is not null && suggestions.TryGet(name, target, withCustom, out IReadOnlyList<string> known))
+            {
+                return known;
+            }
+
             var fixes = new List<string>();
             foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes))
             {
@@ -238,6 +245,7 @@ namespace BpfAnalyzers
                 }
             }
 
+            suggestions?.Add(name, target, withCustom, fixes);
             return fixes;
         }
 
