@@ -107,17 +107,22 @@ def main():
     version = sorted(f[len("BpfAnalyzers."):-len(".nupkg")] for f in os.listdir(args.package_source)
                      if f.startswith("BpfAnalyzers.") and f.endswith(".nupkg"))[-1]
     rows = []
-    print(f"{'programs':>9} {'wrong':>5} {'compiler':>9} {'diags':>5} | {'ours s':>7} {'% Csc':>6} | {'ref s':>7} {'ours/ref':>8} | {'NetAn s':>7} | {'Csc s':>7}  (medians of {args.reps}; ours per build: list)")
+    print(f"{'programs':>9} {'wrong':>5} {'compiler':>9} {'diags':>5} | {'ours s':>7} {'% Csc':>6} | {'ref s':>7} {'ours/ref':>8} | {'NetAn s':>7} | {'Csc s':>7}  (medians; ours per build listed)")
     for size in [int(s) for s in args.sizes.split(",")]:
         for pct in [int(w) for w in args.wrong.split(",")]:
             d = os.path.join(args.work, f"p{size}-w{pct}")
             generate(d, size, pct, os.path.abspath(args.package_source), version, os.path.abspath(args.reference))
             subprocess.run(["dotnet", "restore", "--nologo", "-v:q"], cwd=d, check=True, capture_output=True)
-            report(args, rows, size, pct, "server", [build(d, os.path.join(d, f"build-{r}.log")) for r in range(args.reps + 1)][1:])  # first: warm-up
+            # Warm-up: the first build starts the compiler server or loads this project's copy of the analyzers into it
+            # (one more for small projects, whose first server build showed start-up left-overs); small sizes are cheap
+            # and noisier, so they get more repetitions.
+            warm = 2 if size <= 1000 else 1
+            reps = max(args.reps, 5) if size <= 1000 else args.reps
+            report(args, rows, size, pct, "server", [build(d, os.path.join(d, f"build-{r}.log")) for r in range(reps + warm)][warm:])
             if size <= 2:
                 # No compiler server: a fresh csc process per build that loads and JIT-compiles every analyzer (CI
                 # machines with the server off; the issue's "fixed cost per build").
-                report(args, rows, size, pct, "no server", [build(d, os.path.join(d, f"cold-{r}.log"), shared=False) for r in range(args.reps)])
+                report(args, rows, size, pct, "no server", [build(d, os.path.join(d, f"cold-{r}.log"), shared=False) for r in range(reps)])
     os.makedirs("artifacts/bench/results", exist_ok=True)
     with open(f"artifacts/bench/results/build-cost{('-' + args.label) if args.label else ''}.tsv", "w") as f:
         f.write("label\tprograms\twrong_pct\tcompiler\tdiagnostics\tours_s\tours_pct_csc\tref_s\tours_over_ref\tnetanalyzers_s\tcsc_s\tbuild_wall_s\n")

@@ -79,6 +79,9 @@ namespace BpfAnalyzers
             // depends on the program or its loader declarations when it finds nothing (the program name only feeds
             // messages), so the next program with the same name skips both: a project repeats a handful of names.
             private readonly ConcurrentDictionary<(string Name, SectionTarget Target), bool> _clean = new();
+
+            // What a name breaks, per target, with its fixes' diagnostic properties: checked once, not once per program.
+            private readonly ConcurrentDictionary<(string Name, SectionTarget Target), CachedFinding> _findings = new();
             private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
 
             public CompilationState(AnalyzerSettings settings, IReadOnlyList<SectionEntry> custom, LoaderDeclarations loaders)
@@ -163,7 +166,12 @@ namespace BpfAnalyzers
                 }
 
                 string program = ProgramName(attribute, context.ContainingSymbol);
-                SectionFinding? finding = SectionNameRules.Check(name, program, target, _custom, _suggestions);
+                CachedFinding cached = name is null
+                    ? CachedFinding.Create(SectionNameRules.Check(name, CachedFinding.ProgramPlaceholder, target, _custom, _suggestions))
+                    : _findings.TryGetValue((name, target), out CachedFinding? known)
+                        ? known
+                        : _findings.GetOrAdd((name, target), CachedFinding.Create(SectionNameRules.Check(name, CachedFinding.ProgramPlaceholder, target, _custom, _suggestions)));
+                SectionFinding? finding = cached.Finding;
                 if (finding is not null && SectionNameRules.OnlyAboutType(finding) && _loaders.For(context.ContainingSymbol, null).SetsType)
                 {
                     // The loader calls bpf_program__set_type(): libbpf's inference from the name is not needed.
@@ -172,7 +180,7 @@ namespace BpfAnalyzers
 
                 if (finding is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), FixProperties(finding.Fixes), finding.MessageArgs));
+                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), cached.Properties, cached.MessageArgs(program)));
                 }
 
                 if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding) &&
@@ -205,6 +213,63 @@ namespace BpfAnalyzers
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateSection, uses[i].Location, target.ToString(), SectionNameRules.Display(group.Key), uses[0].Program));
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// A name's finding with the program left open: the program's name only appears in message text (libbpf's load
+        /// failure names it), so the finding is computed once with <see cref="ProgramPlaceholder"/> and each program's
+        /// name is put in its place when reported.
+        /// </summary>
+        private sealed class CachedFinding
+        {
+            /// <summary>No section name or C identifier holds U+0001 as is (messages show control characters escaped).</summary>
+            internal const string ProgramPlaceholder = "\u0001program\u0001";
+
+            private readonly bool _namesProgram;
+
+            private CachedFinding(SectionFinding? finding, ImmutableDictionary<string, string?> properties, bool namesProgram)
+            {
+                Finding = finding;
+                Properties = properties;
+                _namesProgram = namesProgram;
+            }
+
+            public SectionFinding? Finding { get; }
+
+            public ImmutableDictionary<string, string?> Properties { get; }
+
+            public static CachedFinding Create(SectionFinding? finding)
+            {
+                if (finding is null)
+                {
+                    return new CachedFinding(null, ImmutableDictionary<string, string?>.Empty, namesProgram: false);
+                }
+
+                bool namesProgram = false;
+                foreach (object arg in finding.MessageArgs)
+                {
+                    namesProgram |= arg is string text && text.IndexOf(ProgramPlaceholder, System.StringComparison.Ordinal) >= 0;
+                }
+
+                return new CachedFinding(finding, FixProperties(finding.Fixes), namesProgram);
+            }
+
+            public object[] MessageArgs(string program)
+            {
+                object[] args = Finding!.MessageArgs;
+                if (!_namesProgram)
+                {
+                    return args;
+                }
+
+                var named = new object[args.Length];
+                for (int i = 0; i < args.Length; i++)
+                {
+                    named[i] = args[i] is string text ? text.Replace(ProgramPlaceholder, program) : args[i];
+                }
+
+                return named;
             }
         }
 

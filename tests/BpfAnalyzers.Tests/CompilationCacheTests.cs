@@ -42,6 +42,24 @@ namespace BpfAnalyzers.Tests
                 }
                 """);
 
+        // The finding is computed once per name; the program libbpf's message names is each program's own.
+        [Fact]
+        public Task A_repeated_wrong_name_names_each_program_in_its_message() =>
+            Verify.Analyzer(
+                """
+                using BpfAnalyzers;
+                static class Programs
+                {
+                    [BpfSection({|#0:"xdpblah"|})] static int First() => 0;
+                    [BpfSection({|#1:"xdpblah"|})] static int Second() => 0;
+                }
+                """,
+                "bpf_libbpf_version = 1.1",
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                    "libbpf 1.1", "xdpblah", "prog 'First': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"),
+                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(1).WithArguments(
+                    "libbpf 1.1", "xdpblah", "prog 'Second': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"));
+
         // A loader declaration waives the finding for its own program only: the name is not clean, and the next program
         // with the same name and no declaration still gets the finding, before or after the waived one.
         [Fact]
