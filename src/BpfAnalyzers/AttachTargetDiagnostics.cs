@@ -37,7 +37,11 @@ namespace BpfAnalyzers
             finding.Descriptor.Id == RuleIdentifiers.DeprecatedSection ||
             finding.Descriptor.Id == RuleIdentifiers.LegacySection;
 
-        public static void Report(
+        /// <summary>
+        /// Reports the attach-target finding, if any. Returns false when the name has one (reported or waived by a
+        /// loader declaration): only a name with none is clean whatever program carries it.
+        /// </summary>
+        public static bool Report(
             SyntaxNodeAnalysisContext context,
             AttributeSyntax attribute,
             ExpressionSyntax argument,
@@ -50,21 +54,21 @@ namespace BpfAnalyzers
             // Odd characters already earn the name a warning with its clean spelling; check that one instead.
             if (SectionNameRules.Malformation(name) is not null)
             {
-                return;
+                return false;
             }
 
             SectionResolution resolution = SectionResolver.ResolveProgram(name, target, custom);
             AttachTargetFinding? finding = AttachTargetRules.Check(resolution, program);
             if (finding is null)
             {
-                return;
+                return true;
             }
 
             LoaderDeclaration loader = loaders.For(context.ContainingSymbol, SetsTargetInCode(attribute, context.SemanticModel, context.CancellationToken));
             if ((finding.OnlyBreaksAutoAttach && loader.AttachesInCode) ||
                 (finding.WaivedBySettingTargetInCode && loader.SetsAttachTarget))
             {
-                return;
+                return false;
             }
 
             string version = target.ToString();
@@ -82,6 +86,7 @@ namespace BpfAnalyzers
 
             Location location = LiteralSpans.Locate(argument, name, finding.Start, finding.Length);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, SectionNameAnalyzer.FixProperties(finding.Fixes), args));
+            return false;
         }
 
         /// <summary>The BPF0018 finding for a name that is unknown only because of its <c>.s</c>, or null.</summary>

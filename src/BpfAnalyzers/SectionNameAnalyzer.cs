@@ -73,9 +73,21 @@ namespace BpfAnalyzers
 
         private sealed class CompilationState
         {
+            /// <summary>libbpf 0.8 brought 'type+' entries; before it, slash fixes of bare types name the program.</summary>
+            private static readonly LibbpfVersion FixesNameTheProgramBefore = new LibbpfVersion(0, 8);
+
             private readonly AnalyzerSettings _settings;
             private readonly IReadOnlyList<SectionEntry> _custom;
             private readonly LoaderDeclarations _loaders;
+            private readonly SuggestionCache _suggestions = new();
+
+            // Names found clean (no finding about the name, none about its attach target) per target. Neither check
+            // depends on the program or its loader declarations when it finds nothing (the program name only feeds
+            // messages), so the next program with the same name skips both: a project repeats a handful of names.
+            private readonly ConcurrentDictionary<(string Name, SectionTarget Target), bool> _clean = new();
+
+            // What a name breaks, per target, with its fixes' diagnostic properties: checked once, not once per program.
+            private readonly ConcurrentDictionary<(string Name, SectionTarget Target), CachedFinding> _findings = new();
             private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
 
             public CompilationState(AnalyzerSettings settings, IReadOnlyList<SectionEntry> custom, LoaderDeclarations loaders)
@@ -152,8 +164,22 @@ namespace BpfAnalyzers
                     return;
                 }
 
+                // libbpf 0.1's one-program-per-section rule needs every program: no short cut there.
+                bool oneProgramPerSection = target.Version < new LibbpfVersion(0, 2);
+                if (name is not null && !oneProgramPerSection && _clean.ContainsKey((name, target)))
+                {
+                    return;
+                }
+
+                // Before 0.8 a bare kernel-function or BTF type misses a 'type/' entry, and its fix names the program
+                // ('kprobe' in do_unlinkat -> 'kprobe/do_unlinkat'): the finding is the program's own, not the name's.
                 string program = ProgramName(attribute, context.ContainingSymbol);
-                SectionFinding? finding = SectionNameRules.Check(name, program, target, _custom);
+                CachedFinding cached = name is null || target.Version < FixesNameTheProgramBefore
+                    ? CachedFinding.Create(SectionNameRules.Check(name, program, target, _custom, _suggestions))
+                    : _findings.TryGetValue((name, target), out CachedFinding? known)
+                        ? known
+                        : _findings.GetOrAdd((name, target), CachedFinding.Create(SectionNameRules.Check(name, CachedFinding.ProgramPlaceholder, target, _custom, _suggestions)));
+                SectionFinding? finding = cached.Finding;
                 if (finding is not null && SectionNameRules.OnlyAboutType(finding) && _loaders.For(context.ContainingSymbol, null).SetsType)
                 {
                     // The loader calls bpf_program__set_type(): libbpf's inference from the name is not needed.
@@ -162,22 +188,18 @@ namespace BpfAnalyzers
 
                 if (finding is not null)
                 {
-                    ImmutableDictionary<string, string?> properties = FixProperties(finding.Fixes);
-                    if (finding.CustomSection is string custom)
-                    {
-                        properties = properties.SetItem(CustomSectionKey, custom);
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), properties, finding.MessageArgs));
+                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), cached.Properties, cached.MessageArgs(program)));
                 }
 
-                if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding))
+                if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding) &&
+                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom, _loaders) &&
+                    finding is null && !oneProgramPerSection)
                 {
-                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom, _loaders);
+                    _clean.TryAdd((name, target), true);
                 }
 
                 // libbpf 0.1 made one program of each executable ELF section (bpf_object__add_program()).
-                if (name is not null && target.Version < new LibbpfVersion(0, 2))
+                if (name is not null && oneProgramPerSection)
                 {
                     _oneProgramPerSection.Enqueue((name, program, argument.GetLocation()));
                 }
@@ -199,6 +221,69 @@ namespace BpfAnalyzers
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateSection, uses[i].Location, target.ToString(), SectionNameRules.Display(group.Key), uses[0].Program));
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// A name's finding with the program left open: the program's name only appears in message text (libbpf's load
+        /// failure names it), so the finding is computed once with <see cref="ProgramPlaceholder"/> and each program's
+        /// name is put in its place when reported.
+        /// </summary>
+        private sealed class CachedFinding
+        {
+            /// <summary>No section name or C identifier holds U+0001 as is (messages show control characters escaped).</summary>
+            internal const string ProgramPlaceholder = "\u0001program\u0001";
+
+            private readonly bool _namesProgram;
+
+            private CachedFinding(SectionFinding? finding, ImmutableDictionary<string, string?> properties, bool namesProgram)
+            {
+                Finding = finding;
+                Properties = properties;
+                _namesProgram = namesProgram;
+            }
+
+            public SectionFinding? Finding { get; }
+
+            public ImmutableDictionary<string, string?> Properties { get; }
+
+            public static CachedFinding Create(SectionFinding? finding)
+            {
+                if (finding is null)
+                {
+                    return new CachedFinding(null, ImmutableDictionary<string, string?>.Empty, namesProgram: false);
+                }
+
+                bool namesProgram = false;
+                foreach (object arg in finding.MessageArgs)
+                {
+                    namesProgram |= arg is string text && text.IndexOf(ProgramPlaceholder, System.StringComparison.Ordinal) >= 0;
+                }
+
+                ImmutableDictionary<string, string?> properties = FixProperties(finding.Fixes);
+                if (finding.CustomSection is string custom)
+                {
+                    properties = properties.SetItem(CustomSectionKey, custom);
+                }
+
+                return new CachedFinding(finding, properties, namesProgram);
+            }
+
+            public object[] MessageArgs(string program)
+            {
+                object[] args = Finding!.MessageArgs;
+                if (!_namesProgram)
+                {
+                    return args;
+                }
+
+                var named = new object[args.Length];
+                for (int i = 0; i < args.Length; i++)
+                {
+                    named[i] = args[i] is string text ? text.Replace(ProgramPlaceholder, program) : args[i];
+                }
+
+                return named;
             }
         }
 

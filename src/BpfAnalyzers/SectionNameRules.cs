@@ -40,11 +40,11 @@ namespace BpfAnalyzers
         /// Checks <paramref name="name"/> as the section of program <paramref name="programName"/>.
         /// Returns null when libbpf of the target loads it as written. Allocates nothing in that case.
         /// </summary>
-        public static SectionFinding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        public static SectionFinding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions = null)
         {
             if (name is null)
             {
-                return Malformed("is null", null, target);
+                return Malformed("is null", null, target, suggestions);
             }
 
             if (Malformation(name) is string what)
@@ -55,10 +55,10 @@ namespace BpfAnalyzers
                 SectionResolution loose = SectionResolver.ResolveProgram(name, target, custom);
                 if (!loose.IsMatch || loose.IsLegacyPrefix)
                 {
-                    return Malformed(what, name, target);
+                    return Malformed(what, name, target, suggestions);
                 }
 
-                IReadOnlyList<string> cleanups = Fixes(name, target, custom);
+                IReadOnlyList<string> cleanups = Fixes(name, target, custom, programName, suggestions);
                 return new SectionFinding(
                     Descriptors.NonCanonicalSection,
                     new object[] { target.ToString(), Display(name), "it " + what, Display(cleanups.Count > 0 ? cleanups[0] : loose.Canonical!) },
@@ -76,7 +76,7 @@ namespace BpfAnalyzers
                 LibbpfVersion? first = SectionResolver.FirstReleaseAccepting(name, target);
                 if (first is LibbpfVersion newer)
                 {
-                    IReadOnlyList<string> newerFixes = Fixes(name, target, custom, programName);
+                    IReadOnlyList<string> newerFixes = Fixes(name, target, custom, programName, suggestions);
                     return new SectionFinding(
                         Descriptors.SectionNeedsNewerLibbpf,
                         new object[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target), SlashHint(name, target, custom, newerFixes) ?? string.Empty },
@@ -88,7 +88,7 @@ namespace BpfAnalyzers
                     return sleepable;
                 }
 
-                IReadOnlyList<string> fixes = Fixes(name, target, custom, programName);
+                IReadOnlyList<string> fixes = Fixes(name, target, custom, programName, suggestions);
                 string? declarable = fixes.Count == 0 ? CustomSectionFor(name, target) : null;
                 string tail = SlashHint(name, target, custom, fixes) ?? (fixes.Count > 0 ? DidYouMean(fixes) : HowToDeclare(declarable, target));
                 return new SectionFinding(
@@ -101,7 +101,7 @@ namespace BpfAnalyzers
             if (r.IsLegacyPrefix)
             {
                 SectionEntry e = r.Entry!;
-                IReadOnlyList<string> prefixFixes = Fixes(name, target, custom, programName);
+                IReadOnlyList<string> prefixFixes = Fixes(name, target, custom, programName, suggestions);
 
                 // xdp_devmap under 0.5 loads as plain xdp, but was meant for the entry 'xdp_devmap/'.
                 string slash = SlashHint(name, target, custom, prefixFixes) is string hint ? ", or, for what was meant," + hint.Substring(1) : string.Empty;
@@ -113,7 +113,7 @@ namespace BpfAnalyzers
 
             if (r.IsDeprecated)
             {
-                IReadOnlyList<string> fixes = Fixes(name, target, custom);
+                IReadOnlyList<string> fixes = Fixes(name, target, custom, programName, suggestions);
                 string use = fixes.Count == 0 ? "a current name" : Quoted(fixes, "or");
                 if ((r.Entry!.Flags & SectionFlags.Deprecated) != 0)
                 {
@@ -169,9 +169,9 @@ namespace BpfAnalyzers
         private static string LoadFailure(string name, string programName, SectionTarget target) =>
             string.Join("\" then \"", LibbpfMessages.UnknownSection(Display(name), target.Version, programName));
 
-        private static SectionFinding Malformed(string what, string? name, SectionTarget target)
+        private static SectionFinding Malformed(string what, string? name, SectionTarget target, SuggestionCache? suggestions)
         {
-            IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, target, null);
+            IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, target, null, null, suggestions);
             string subject = name is null ? what : $"'{Display(name)}' {what}";
             return new SectionFinding(Descriptors.MalformedSectionName, new object[] { target.ToString(), subject }, fixes);
         }
@@ -234,8 +234,21 @@ namespace BpfAnalyzers
             return name.StartsWith(".rel", StringComparison.Ordinal) ? "relocations" : null;
         }
 
-        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, string? programName = null)
+        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, string? programName, SuggestionCache? suggestions)
         {
+            // Custom sections are fixed per compilation, so whether they are consulted is all the key needs. Before 0.8
+            // a bare type's fix names the program (SectionSuggester's MissedSlash): those are not the name's alone.
+            bool withCustom = custom is { Count: > 0 };
+            if (target.Version < new LibbpfVersion(0, 8))
+            {
+                suggestions = null;
+            }
+
+            if (suggestions is not null && suggestions.TryGet(name, target, withCustom, out IReadOnlyList<string> known))
+            {
+                return known;
+            }
+
             var fixes = new List<string>();
             foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes, programName))
             {
@@ -246,6 +259,7 @@ namespace BpfAnalyzers
                 }
             }
 
+            suggestions?.Add(name, target, withCustom, fixes);
             return fixes;
         }
 
