@@ -73,9 +73,6 @@ namespace BpfAnalyzers
 
         private sealed class CompilationState
         {
-            /// <summary>libbpf 0.8 brought 'type+' entries; before it, slash fixes of bare types name the program.</summary>
-            private static readonly LibbpfVersion FixesNameTheProgramBefore = new LibbpfVersion(0, 8);
-
             private readonly AnalyzerSettings _settings;
             private readonly IReadOnlyList<SectionEntry> _custom;
             private readonly LoaderDeclarations _loaders;
@@ -171,11 +168,9 @@ namespace BpfAnalyzers
                     return;
                 }
 
-                // Before 0.8 a bare kernel-function or BTF type misses a 'type/' entry, and its fix names the program
-                // ('kprobe' in do_unlinkat -> 'kprobe/do_unlinkat'): the finding is the program's own, not the name's.
                 string program = ProgramName(attribute, context.ContainingSymbol);
-                CachedFinding cached = name is null || target.Version < FixesNameTheProgramBefore
-                    ? CachedFinding.Create(SectionNameRules.Check(name, program, target, _custom, _suggestions))
+                CachedFinding cached = name is null || SectionNameRules.FixesNameTheProgram(target)
+                    ? CachedFinding.Create(SectionNameRules.Check(name, program, target, _custom, suggestions: null))
                     : _findings.TryGetValue((name, target), out CachedFinding? known)
                         ? known
                         : _findings.GetOrAdd((name, target), CachedFinding.Create(SectionNameRules.Check(name, CachedFinding.ProgramPlaceholder, target, _custom, _suggestions)));

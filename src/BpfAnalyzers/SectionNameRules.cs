@@ -17,6 +17,9 @@ namespace BpfAnalyzers
         /// <summary>Longest name quoted in a message; longer ones are cut with an ellipsis.</summary>
         private const int MaxDisplayLength = 80;
 
+        /// <summary>libbpf 0.8 brought the 'type+' entries.</summary>
+        private static readonly LibbpfVersion s_firstPlusRelease = new LibbpfVersion(0, 8);
+
         /// <summary>ELF sections libbpf reads for itself (bpf_object__elf_collect()).</summary>
         private static readonly KeyValuePair<string, string>[] s_dataSections =
         {
@@ -40,6 +43,13 @@ namespace BpfAnalyzers
         /// Checks <paramref name="name"/> as the section of program <paramref name="programName"/>.
         /// Returns null when libbpf of the target loads it as written. Allocates nothing in that case.
         /// </summary>
+        /// <summary>
+        /// Before libbpf 0.8 (which brought 'type+' entries) a bare kernel-function or BTF type misses a 'type/' entry and
+        /// its fix names the program ('kprobe' in do_unlinkat -> 'kprobe/do_unlinkat', SectionSuggester's MissedSlash):
+        /// there a finding and its fixes are the program's own, and no per-name cache may hold them.
+        /// </summary>
+        public static bool FixesNameTheProgram(SectionTarget target) => target.Version < s_firstPlusRelease;
+
         public static SectionFinding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions = null)
         {
             if (name is null)
@@ -236,14 +246,9 @@ namespace BpfAnalyzers
 
         private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, string? programName, SuggestionCache? suggestions)
         {
-            // Custom sections are fixed per compilation, so whether they are consulted is all the key needs. Before 0.8
-            // a bare type's fix names the program (SectionSuggester's MissedSlash): those are not the name's alone.
+            // Custom sections are fixed per compilation, so whether they are consulted is all the key needs (callers pass
+            // no cache where the fixes depend on the program: FixesNameTheProgram).
             bool withCustom = custom is { Count: > 0 };
-            if (target.Version < new LibbpfVersion(0, 8))
-            {
-                suggestions = null;
-            }
-
             if (suggestions is not null && suggestions.TryGet(name, target, withCustom, out IReadOnlyList<string> known))
             {
                 return known;
