@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using BpfAnalyzers.Sections;
@@ -47,19 +46,9 @@ namespace BpfAnalyzers
 
         public static void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax argument, string? section, SectionTarget target)
         {
-            string? problem = null;
-            if (!SectionEntry.TryCreateCustom(section, null, out _))
+            if (SectionChecker.CheckCustomSection(section, target) is Finding finding)
             {
-                problem = $"Custom section '{SectionNameRules.Display(section ?? "null")}' is not a section libbpf could register: write 'type+', 'type/' or 'type' in printable ASCII";
-            }
-            else if (target.Version < LibbpfVersion.V0_8)
-            {
-                problem = $"Custom section '{section}' needs libbpf 0.8 (libbpf_register_prog_handler()), but the project targets {target}: the section is ignored";
-            }
-
-            if (problem is not null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidCustomSection, argument.GetLocation(), problem));
+                context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, argument.GetLocation()));
             }
         }
     }

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace BpfAnalyzers
 {
     /// <summary>
-    /// <c>[BpfSection]</c> on a field or property: a global or a map (DotnetEbpf emits <c>SEC("...")</c> for both), checked
-    /// against libbpf's data sections (<see cref="DataSectionChecker"/>) instead of its program sections.
+    /// <c>[BpfSection]</c> on a field or property: a global or a map (DotnetEbpf emits <c>SEC("...")</c> for both). The Roslyn
+    /// side only: what the member is (<see cref="DataMember"/>) and where its uses are; the rules are
+    /// <see cref="SectionChecker.CheckData"/>'s.
     /// </summary>
     internal static class DataMemberDiagnostics
     {
@@ -19,14 +20,14 @@ namespace BpfAnalyzers
         internal const string CustomFunctionNameAttribute = "CustomFunctionNameAttribute";
 
         /// <summary>The member the attribute list decorates when it is data (field, property, event field), else null.</summary>
-        public static MemberDeclarationSyntax? DataMember(AttributeSyntax attribute) => attribute.Parent?.Parent switch
+        public static MemberDeclarationSyntax? DataMemberOf(AttributeSyntax attribute) => attribute.Parent?.Parent switch
         {
             BaseFieldDeclarationSyntax f => f,
             PropertyDeclarationSyntax p => p,
             _ => null,
         };
 
-        public static void Report(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, ExpressionSyntax argument, string? name, SectionTarget target, IReadOnlyList<SectionEntry> custom)
+        public static void Report(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, ExpressionSyntax argument, string? name, SectionTarget target, SectionChecker checker)
         {
             ISymbol? symbol = member switch
             {
@@ -36,7 +37,20 @@ namespace BpfAnalyzers
                 _ => null,
             };
 
-            string variable = symbol is null ? DataSectionChecker.VariablePlaceholder : CName(symbol, CustomFieldNameAttribute);
+            DataFindings found = checker.CheckData(name, target, Describe(symbol, context.CancellationToken));
+            if (found.Finding is Finding finding)
+            {
+                context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, argument.GetLocation()));
+            }
+            else if (found.UsesFail is DataSectionEntry kept && symbol is not null)
+            {
+                ReportUses(context, symbol, kept, CName(symbol, CustomFieldNameAttribute), target);
+            }
+        }
+
+        /// <summary>What the checks need to know of the member: its C name, whether it is read-only or a map, its type's shape.</summary>
+        private static DataMember Describe(ISymbol? symbol, System.Threading.CancellationToken cancellationToken)
+        {
             ITypeSymbol? type = symbol switch
             {
                 IFieldSymbol f => f.Type,
@@ -44,55 +58,29 @@ namespace BpfAnalyzers
                 IEventSymbol e => e.Type,
                 _ => null,
             };
+            if (symbol is null || type is null)
+            {
+                return DataMember.Unknown;
+            }
+
             bool readOnly = symbol is IFieldSymbol { IsReadOnly: true } or IFieldSymbol { IsConst: true } or IPropertySymbol { SetMethod: null };
             bool mapLike = type is { TypeKind: TypeKind.Struct or TypeKind.Class } && type.SpecialType == SpecialType.None && type.Name.IndexOf("Map", System.StringComparison.Ordinal) >= 0;
-
-            DataSectionCheck check = DataSectionChecker.Check(name, target, custom, variable, DataSectionChecker.ProgramPlaceholder, readOnly, mapLike);
-            if (check.IsError && symbol is not null)
-            {
-                // Only on the error path: name the program that reads the global, as libbpf's message would.
-                check = DataSectionChecker.Check(name, target, custom, variable, ReaderOf(symbol, context.CancellationToken), readOnly, mapLike);
-            }
-            string display = SectionNameRules.Display(check.Name);
-            var fixes = check.Suggestions.Select(s => s.Name).ToList();
-            string says = string.Join("\" then \"", check.LibbpfSays);
-            Diagnostic? diagnostic = check.Verdict switch
-            {
-                DataSectionVerdict.Valid => null,
-                DataSectionVerdict.Malformed => Create(Descriptors.MalformedSectionName, target.ToString(), name is null ? "is null" : $"'{display}' {SectionNameRules.Malformation(name)}"),
-                DataSectionVerdict.Deprecated => Create(Descriptors.DeprecatedSection, target.ToString(), display, $"deprecated for legacy maps (libbpf prints \"{says}\")", "a BTF-defined map in '.maps'"),
-                DataSectionVerdict.NeedsNewer => Create(Descriptors.SectionNeedsNewerLibbpf, target.ToString(), display, check.Entry!.FirstRelease.AsFirstNeeded, says, string.Empty),
-                DataSectionVerdict.ProgramSection => Create(Descriptors.ProgramSectionOnData, target.ToString(), display, ProgramType(name!, target, custom), variable, check.LibbpfSays[check.LibbpfSays.Count - 1], Quoted(fixes)),
-                DataSectionVerdict.NotForDefinitions => Create(Descriptors.DataSectionMisfit, target.ToString(), variable, display, check.Explanation, Says(check.LibbpfSays)),
-                _ => Create(Descriptors.UnknownDataSection, target.ToString(), display, variable, check.Explanation, says, fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?"),
-            };
-
-            if (diagnostic is not null)
-            {
-                context.ReportDiagnostic(diagnostic);
-                return;
-            }
-
-            if (check.Entry is DataSectionEntry entry && type is not null &&
-                DataSectionChecker.ShapeProblem(entry, Shape(type), ByteSize(type), variable, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), target.Version, out IReadOnlyList<string> shapeSays) is string problem)
-            {
-                context.ReportDiagnostic(Create(Descriptors.DataSectionMisfit, target.ToString(), variable, display, problem, Says(shapeSays)));
-            }
-            else if (check.Entry is { Kind: DataSectionKind.License or DataSectionKind.KernelVersion } kept && symbol is not null)
-            {
-                ReportReads(context, symbol, kept, variable, target);
-            }
-
-            Diagnostic Create(DiagnosticDescriptor descriptor, params object[] args) =>
-                Diagnostic.Create(descriptor, argument.GetLocation(), SectionNameAnalyzer.FixProperties(descriptor == Descriptors.DataSectionMisfit ? new List<string>() : fixes), args);
+            return new DataMember(
+                CName(symbol, CustomFieldNameAttribute),
+                readOnly,
+                mapLike,
+                Shape(type),
+                ByteSize(type),
+                type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                () => ReaderOf(symbol, cancellationToken));
         }
 
         /// <summary>
-        /// Programs that use (read or write) a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so
-        /// <c>bpf_program__record_reloc()</c> fails the open ("bad map relo"). Only the rare member in such a section pays for
-        /// this search: the programs of its own type, in the tree the semantic model at hand covers.
+        /// Programs that use (read or write) a global kept in <c>license</c> or <c>version</c>: each use is reported where it
+        /// is. Only the rare member in such a section pays for this search: the programs of its own type, in the tree the
+        /// semantic model at hand covers.
         /// </summary>
-        private static void ReportReads(SyntaxNodeAnalysisContext context, ISymbol member, DataSectionEntry entry, string variable, SectionTarget target)
+        private static void ReportUses(SyntaxNodeAnalysisContext context, ISymbol member, DataSectionEntry entry, string variable, SectionTarget target)
         {
             foreach (ISymbol candidate in member.ContainingType?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
             {
@@ -114,19 +102,12 @@ namespace BpfAnalyzers
                         // A write relocates against the variable as a read does; nameof() does not relocate at all.
                         if (id.Identifier.ValueText != member.Name || InNameof(use) ||
                             !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(id, context.CancellationToken).Symbol, member) ||
-                            DataSectionChecker.ReadFailure(entry, variable, CName(method, CustomFunctionNameAttribute), target.Version) is not IReadOnlyList<string> says)
+                            SectionChecker.UseOfUnmappedGlobal(entry, variable, CName(method, CustomFunctionNameAttribute), target) is not Finding finding)
                         {
                             continue;
                         }
 
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.DataSectionMisfit,
-                            use.GetLocation(),
-                            target.ToString(),
-                            variable,
-                            entry.Name,
-                            $"libbpf makes no map of '{entry.Name}', so a program cannot use '{variable}'; the object fails to open",
-                            Says(says)));
+                        context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, use.GetLocation()));
                     }
                 }
             }
@@ -218,14 +199,5 @@ namespace BpfAnalyzers
             SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Double => 8,
             _ => null,
         };
-
-        private static string ProgramType(string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) =>
-            SectionResolver.ResolveProgram(name, target, custom).Entry?.ProgTypeName ?? "program";
-
-        private static string Says(IReadOnlyList<string> says) =>
-            says.Count == 0 ? string.Empty : "; libbpf prints \"" + string.Join("\" then \"", says) + "\"";
-
-        private static string Quoted(IReadOnlyList<string> names) =>
-            names.Count == 0 ? "a data section such as '.data'" : string.Join(" or ", names.Select(n => "'" + n + "'"));
     }
 }

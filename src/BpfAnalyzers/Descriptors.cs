@@ -1,204 +1,110 @@
+using System;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 
 namespace BpfAnalyzers
 {
-    /// <summary>Every diagnostic this package reports, on one screen.</summary>
+    /// <summary>
+    /// Every diagnostic this package reports, made of the rules in <see cref="Rules"/> (BpfAnalyzers.Sections), where their
+    /// words live so that the CLI says exactly what the analyzer says.
+    /// </summary>
     public static class Descriptors
     {
-        public const string SectionsCategory = "BpfSections";
-        public const string ConfigurationCategory = "BpfConfiguration";
-        public const string AttachTargetsCategory = "BpfAttachTargets";
+        public const string SectionsCategory = Rules.SectionsCategory;
+        public const string ConfigurationCategory = Rules.ConfigurationCategory;
+        public const string AttachTargetsCategory = Rules.AttachTargetsCategory;
 
-        public static readonly DiagnosticDescriptor UnknownSection = Rule(
-            RuleIdentifiers.UnknownSection,
-            "Unknown BPF section name",
-            "{0} does not know section '{1}' and would fail to load the program: \"{2}\"{3}",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "libbpf infers a program's type from its ELF section name. A name that matches no entry of the section table fails at load time.");
+        public static readonly DiagnosticDescriptor UnknownSection = From(RuleIdentifiers.UnknownSection, Rules.UnknownSection);
 
-        public static readonly DiagnosticDescriptor LegacyPrefixSection = Rule(
-            RuleIdentifiers.LegacyPrefixSection,
-            "BPF section name loads only by legacy prefix matching",
-            "Section '{1}' loads under {0} only because legacy prefix matching reads it as '{2}' ({3}); libbpf 1.0 rejects it: write '{2}'{4}",
-            SectionsCategory,
-            DiagnosticSeverity.Warning,
-            "Before libbpf 1.0 many entries matched any name that started with them, so 'xdpblah' loaded as XDP and 'xdp_devmap_omg' as plain XDP. libbpf 1.0 removed that.");
+        public static readonly DiagnosticDescriptor LegacyPrefixSection = From(RuleIdentifiers.LegacyPrefixSection, Rules.LegacyPrefixSection);
 
-        public static readonly DiagnosticDescriptor NonCanonicalSection = Rule(
-            RuleIdentifiers.NonCanonicalSection,
-            "BPF section name is not canonical",
-            "Section '{1}' loads under {0}, but {2}: write '{3}'",
-            SectionsCategory,
-            DiagnosticSeverity.Warning,
-            "libbpf accepts some spellings that are not what a reader expects, such as 'kprobe/' with an empty attach target.");
+        public static readonly DiagnosticDescriptor NonCanonicalSection = From(RuleIdentifiers.NonCanonicalSection, Rules.NonCanonicalSection);
 
-        public static readonly DiagnosticDescriptor DeprecatedSection = Rule(
-            RuleIdentifiers.DeprecatedSection,
-            "BPF section name is deprecated",
-            "Section '{1}' is {2} in {0}: use {3}",
-            SectionsCategory,
-            DiagnosticSeverity.Warning,
-            "libbpf deprecates section names before it removes them: 'xdp_devmap/', 'xdp_cpumap/' and 'classifier' in 0.7-0.8 carry SEC_DEPRECATED, and libbpf prints a message when it loads them.");
+        public static readonly DiagnosticDescriptor DeprecatedSection = From(RuleIdentifiers.DeprecatedSection, Rules.DeprecatedSection);
 
-        public static readonly DiagnosticDescriptor SectionNeedsNewerLibbpf = Rule(
-            RuleIdentifiers.SectionNeedsNewerLibbpf,
-            "BPF section name needs a newer libbpf",
-            "Section '{1}' needs {2}, but the project targets {0}, which would fail to load the program: \"{3}\"{4}",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "Each libbpf release adds section names. Set BpfLibbpfVersion to the release the program runs with.");
+        public static readonly DiagnosticDescriptor SectionNeedsNewerLibbpf = From(RuleIdentifiers.SectionNeedsNewerLibbpf, Rules.SectionNeedsNewerLibbpf);
 
-        public static readonly DiagnosticDescriptor MalformedSectionName = Rule(
-            RuleIdentifiers.MalformedSectionName,
-            "BPF section name is empty or malformed",
-            "Section name {1}; {0} compares names byte for byte and would not recognise it",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "Section names are compared exactly. Whitespace, control characters and invisible characters are never part of a valid name.");
+        public static readonly DiagnosticDescriptor MalformedSectionName = From(RuleIdentifiers.MalformedSectionName, Rules.MalformedSectionName);
 
-        public static readonly DiagnosticDescriptor DataSectionAsProgram = Rule(
-            RuleIdentifiers.DataSectionAsProgram,
-            "ELF data section used for a BPF program",
-            "'{1}' is the ELF section for {2}, not a program section; {0} would not load a program from it",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "Sections such as .maps, license, .rodata, .data and .bss hold data that libbpf reads for itself; a program placed there is not a program to libbpf.");
+        public static readonly DiagnosticDescriptor DataSectionAsProgram = From(RuleIdentifiers.DataSectionAsProgram, Rules.DataSectionAsProgram);
 
-        public static readonly DiagnosticDescriptor DuplicateSection = Rule(
-            RuleIdentifiers.DuplicateSection,
-            "Two BPF programs in one ELF section",
-            "{0} loads one program per ELF section, and section '{1}' is also used by '{2}'; libbpf 0.2 added several programs per section",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "libbpf 0.1 treated each executable ELF section as one program. Two programs with the same section name end up in one section.",
-            WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor DuplicateSection = From(RuleIdentifiers.DuplicateSection, Rules.DuplicateSection);
 
-        public static readonly DiagnosticDescriptor NonConstantSection = Rule(
-            RuleIdentifiers.NonConstantSection,
-            "BPF section name is not a constant",
-            "The section name is not a compile-time constant, so it cannot be checked against {0}",
-            SectionsCategory,
-            DiagnosticSeverity.Warning,
-            "Only a constant string can be checked. Use a string literal, a const field or a constant expression.");
+        public static readonly DiagnosticDescriptor NonConstantSection = From(RuleIdentifiers.NonConstantSection, Rules.NonConstantSection);
 
-        public static readonly DiagnosticDescriptor InvalidConfiguration = Rule(
-            RuleIdentifiers.InvalidConfiguration,
-            "Invalid BpfAnalyzers configuration",
-            "{0}",
-            ConfigurationCategory,
-            DiagnosticSeverity.Error,
-            "BpfLibbpfVersion must name a libbpf release with a section table (0.1 to the newest) or 'main' (libbpf's main branch); a release newer than every table is an error, checked against main meanwhile. Strict section names exist from libbpf 0.6.",
-            WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor InvalidConfiguration = From(RuleIdentifiers.InvalidConfiguration, Rules.InvalidConfiguration);
 
-        public static readonly DiagnosticDescriptor InvalidCustomSection = Rule(
-            RuleIdentifiers.InvalidCustomSection,
-            "Invalid custom BPF section",
-            "{0}",
-            ConfigurationCategory,
-            DiagnosticSeverity.Error,
-            "A custom section is written as libbpf's libbpf_register_prog_handler() takes it: 'type+', 'type/' or 'type', printable ASCII, and needs libbpf 0.8 or newer.");
+        public static readonly DiagnosticDescriptor InvalidCustomSection = From(RuleIdentifiers.InvalidCustomSection, Rules.InvalidCustomSection);
 
-        public static readonly DiagnosticDescriptor AttachTargetRejected = Rule(
-            RuleIdentifiers.AttachTargetRejected,
-            "libbpf's auto-attach rejects the attach target",
-            "Section '{1}' loads under {0}, but libbpf's auto-attach would fail: {2}; {3}. If the loader attaches the program itself, declare [BpfLoader(AttachesInCode = true)]",
-            AttachTargetsCategory,
-            DiagnosticSeverity.Warning,
-            "libbpf parses the attach target after the '/' only when it auto-attaches a program (attach_kprobe(), attach_uprobe(), attach_usdt(), attach_tp(), ...): the program loads, but bpf_object__attach_skeleton() and bpf_program__attach() fail. Loaders that attach the program themselves (bpf_program__attach_uprobe_opts(), ...) never read it; declare that with [BpfLoader(AttachesInCode = true)].");
+        public static readonly DiagnosticDescriptor AttachTargetRejected = From(RuleIdentifiers.AttachTargetRejected, Rules.AttachTargetRejected);
 
-        public static readonly DiagnosticDescriptor AttachTargetMisread = Rule(
-            RuleIdentifiers.AttachTargetMisread,
-            "libbpf reads the attach target differently from how it is written",
-            "{0} reads section '{1}' differently from how it is written: {2}; {3}",
-            AttachTargetsCategory,
-            DiagnosticSeverity.Warning,
-            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' auto-attaches to 'foo'. A loader that attaches the program itself never reads the name: declare [BpfLoader(AttachesInCode = true)].");
+        public static readonly DiagnosticDescriptor AttachTargetMisread = From(RuleIdentifiers.AttachTargetMisread, Rules.AttachTargetMisread);
 
-        public static readonly DiagnosticDescriptor NoAutoAttach = Rule(
-            RuleIdentifiers.NoAutoAttach,
-            "BPF program cannot be auto-attached",
-            "Section '{1}' loads under {0}, but libbpf cannot auto-attach it: {2}; {3}",
-            AttachTargetsCategory,
-            DiagnosticSeverity.Info,
-            "A bare 'kprobe', 'uprobe', 'usdt', 'tp', 'raw_tp', 'ksyscall' or 'kprobe.multi' loads, but names nothing to attach to: the program must be attached in code. Declare that with [BpfLoader(AttachesInCode = true)].");
+        public static readonly DiagnosticDescriptor NoAutoAttach = From(RuleIdentifiers.NoAutoAttach, Rules.NoAutoAttach);
 
-        public static readonly DiagnosticDescriptor BtfAttachTargetMissing = Rule(
-            RuleIdentifiers.BtfAttachTargetMissing,
-            "BPF program needs a BTF attach target",
-            "{0} cannot load section '{1}': {2}; {3}",
-            AttachTargetsCategory,
-            DiagnosticSeverity.Error,
-            "fentry, fexit, fmod_ret, tp_btf, lsm, lsm_cgroup, iter and their sleepable forms are verified against a BTF target at load. Name it after '/', or set it with bpf_program__set_attach_target() and declare that with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true.");
+        public static readonly DiagnosticDescriptor BtfAttachTargetMissing = From(RuleIdentifiers.BtfAttachTargetMissing, Rules.BtfAttachTargetMissing);
 
-        public static readonly DiagnosticDescriptor BtfAttachTargetInvalid = Rule(
-            RuleIdentifiers.BtfAttachTargetInvalid,
-            "BTF attach target cannot exist",
-            "{0} cannot load section '{1}': {2}; {3}",
-            AttachTargetsCategory,
-            DiagnosticSeverity.Error,
-            "libbpf looks the target up in kernel BTF when it loads the program. An empty name, a name that is not a C identifier, a 'module:function' form the release cannot read, or a name too long for libbpf's buffer is never found.");
+        public static readonly DiagnosticDescriptor BtfAttachTargetInvalid = From(RuleIdentifiers.BtfAttachTargetInvalid, Rules.BtfAttachTargetInvalid);
 
-        public static readonly DiagnosticDescriptor UnknownIterator = Rule(
-            RuleIdentifiers.UnknownIterator,
-            "Unknown BPF iterator",
-            "Section '{1}' names iterator '{2}', which no Linux kernel defines{3}; {0} fails to load the program on a kernel without it: {4}",
-            AttachTargetsCategory,
-            DiagnosticSeverity.Warning,
-            "libbpf loads an 'iter/NAME' program against the kernel's BTF function bpf_iter_NAME, which exists only where the kernel (or a module) defines that iterator.");
+        public static readonly DiagnosticDescriptor UnknownIterator = From(RuleIdentifiers.UnknownIterator, Rules.UnknownIterator);
 
-        public static readonly DiagnosticDescriptor NoSleepableVariant = Rule(
-            RuleIdentifiers.NoSleepableVariant,
-            "BPF program type has no sleepable variant",
-            "{0} has no sleepable '{2}' section, so '{1}' would fail to load: \"{3}\"; use {4}",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "libbpf marks sleepable programs per table entry (fentry.s, fexit.s, fmod_ret.s, lsm.s, iter.s, uprobe.s, ...). There is no general '.s' suffix: 'kprobe.s/f' is simply unknown.");
+        public static readonly DiagnosticDescriptor NoSleepableVariant = From(RuleIdentifiers.NoSleepableVariant, Rules.NoSleepableVariant);
 
-        public static readonly DiagnosticDescriptor UnknownDataSection = Rule(
-            RuleIdentifiers.UnknownDataSection,
-            "Unknown ELF data section for a global or map",
-            "{0} cannot use data section '{1}' for '{2}': {3}; libbpf prints \"{4}\"{5}",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "libbpf reads globals and maps only from the data sections bpf_object__elf_collect() knows (.data, .rodata, .bss and their .NAME forms, .maps, license, ...). It skips any other section, so the global does not exist at run time and a program that reads it fails to open.");
+        public static readonly DiagnosticDescriptor UnknownDataSection = From(RuleIdentifiers.UnknownDataSection, Rules.UnknownDataSection);
 
-        public static readonly DiagnosticDescriptor ProgramSectionOnData = Rule(
-            RuleIdentifiers.ProgramSectionOnData,
-            "BPF program section used for a global or map",
-            "'{1}' is a program section ({2}), not a data section: {0} skips global '{3}', and a program that reads it fails to open (libbpf prints \"{4}\"); use {5}",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "Program sections hold code. A global or map placed in one is not a global to libbpf: it skips the section's data.");
+        public static readonly DiagnosticDescriptor ProgramSectionOnData = From(RuleIdentifiers.ProgramSectionOnData, Rules.ProgramSectionOnData);
 
-        public static readonly DiagnosticDescriptor DataSectionMisfit = Rule(
-            RuleIdentifiers.DataSectionMisfit,
-            "Global or map does not fit its ELF data section",
-            "{0} cannot use '{1}' in section '{2}': {3}{4}",
-            SectionsCategory,
-            DiagnosticSeverity.Error,
-            "Some data sections take only one kind of member: '.maps' and '.struct_ops' hold structs, 'version' one u32, '.kconfig' and '.ksyms' extern declarations, and a program cannot read a global kept in 'license' or 'version'.");
+        public static readonly DiagnosticDescriptor DataSectionMisfit = From(RuleIdentifiers.DataSectionMisfit, Rules.DataSectionMisfit);
 
-        public static readonly DiagnosticDescriptor NoSuchTracepoint = Rule(
-            RuleIdentifiers.NoSuchTracepoint,
-            "Tracepoint name no kernel can have",
-            "{0} cannot auto-attach section '{1}' on any kernel: {2}; {3}. If the loader attaches the program itself, declare [BpfLoader(AttachesInCode = true)]",
-            AttachTargetsCategory,
-            DiagnosticSeverity.Error,
-            "libbpf's auto-attach hands the name after 'raw_tp/' to the kernel, and 'CATEGORY/NAME' after 'tp/' to tracefs. Tracepoint names are C identifiers and tracefs event names have no further '/', so a name that is neither fails on every kernel.");
+        public static readonly DiagnosticDescriptor NoSuchTracepoint = From(RuleIdentifiers.NoSuchTracepoint, Rules.NoSuchTracepoint);
 
-        public static readonly DiagnosticDescriptor LegacySection = Rule(
-            RuleIdentifiers.LegacySection,
-            "BPF section name is legacy",
-            "{0} marks section '{1}' legacy only in a source comment (\"deprecated / legacy, use tcx\") and loads it without a message; on Linux 6.6 or newer consider {2}",
-            SectionsCategory,
-            DiagnosticSeverity.Info,
-            "From libbpf 1.3 the table entries 'tc', 'classifier' and 'action' carry the comment \"deprecated / legacy, use tcx\", but no flag and no message: they load as before, and kernels before 6.6 have no tcx.");
+        public static readonly DiagnosticDescriptor LegacySection = From(RuleIdentifiers.LegacySection, Rules.LegacySection);
 
         /// <summary>Where each rule's documentation lives.</summary>
-        public static string HelpLink(string id) => "https://github.com/bpfanalyzers/bpfanalyzers/blob/main/docs/rules/" + id + ".md";
+        public static string HelpLink(string id) => Rules.HelpLink(id);
 
-        private static DiagnosticDescriptor Rule(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags) =>
-            new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLink(id), tags);
+        /// <summary>The descriptor of a finding's rule.</summary>
+        internal static DiagnosticDescriptor Of(Rule rule) => rule.Id switch
+        {
+            RuleIdentifiers.UnknownSection => UnknownSection,
+            RuleIdentifiers.LegacyPrefixSection => LegacyPrefixSection,
+            RuleIdentifiers.NonCanonicalSection => NonCanonicalSection,
+            RuleIdentifiers.DeprecatedSection => DeprecatedSection,
+            RuleIdentifiers.SectionNeedsNewerLibbpf => SectionNeedsNewerLibbpf,
+            RuleIdentifiers.MalformedSectionName => MalformedSectionName,
+            RuleIdentifiers.DataSectionAsProgram => DataSectionAsProgram,
+            RuleIdentifiers.DuplicateSection => DuplicateSection,
+            RuleIdentifiers.NonConstantSection => NonConstantSection,
+            RuleIdentifiers.InvalidConfiguration => InvalidConfiguration,
+            RuleIdentifiers.InvalidCustomSection => InvalidCustomSection,
+            RuleIdentifiers.AttachTargetRejected => AttachTargetRejected,
+            RuleIdentifiers.AttachTargetMisread => AttachTargetMisread,
+            RuleIdentifiers.NoAutoAttach => NoAutoAttach,
+            RuleIdentifiers.BtfAttachTargetMissing => BtfAttachTargetMissing,
+            RuleIdentifiers.BtfAttachTargetInvalid => BtfAttachTargetInvalid,
+            RuleIdentifiers.UnknownIterator => UnknownIterator,
+            RuleIdentifiers.NoSleepableVariant => NoSleepableVariant,
+            RuleIdentifiers.UnknownDataSection => UnknownDataSection,
+            RuleIdentifiers.ProgramSectionOnData => ProgramSectionOnData,
+            RuleIdentifiers.DataSectionMisfit => DataSectionMisfit,
+            RuleIdentifiers.NoSuchTracepoint => NoSuchTracepoint,
+            RuleIdentifiers.LegacySection => LegacySection,
+            _ => throw new ArgumentException("no descriptor for " + rule.Id, nameof(rule)),
+        };
+
+        internal static DiagnosticSeverity Severity(FindingSeverity severity) => severity switch
+        {
+            FindingSeverity.Error => DiagnosticSeverity.Error,
+            FindingSeverity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        };
+
+        private static DiagnosticDescriptor From(string id, Rule rule)
+        {
+            System.Diagnostics.Debug.Assert(id == rule.Id, "descriptor and rule agree");
+            return rule.IsCompilationEnd
+                ? new DiagnosticDescriptor(id, rule.Title, rule.MessageFormat, rule.Category, Severity(rule.Severity), isEnabledByDefault: true, rule.Description, rule.HelpLink, WellKnownDiagnosticTags.CompilationEnd)
+                : new DiagnosticDescriptor(id, rule.Title, rule.MessageFormat, rule.Category, Severity(rule.Severity), isEnabledByDefault: true, rule.Description, rule.HelpLink);
+        }
     }
 }

@@ -1,4 +1,7 @@
+using System.Threading;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BpfAnalyzers
 {
@@ -20,6 +23,12 @@ namespace BpfAnalyzers
 
         /// <summary><c>bpf_program__set_attach_target()</c>: the BTF target in the name does not matter.</summary>
         public bool SetsAttachTarget { get; }
+
+        /// <summary>The same, as the check engine takes it.</summary>
+        public LoaderWaiver Waiver =>
+            (AttachesInCode ? LoaderWaiver.AttachesInCode : LoaderWaiver.None) |
+            (SetsType ? LoaderWaiver.SetsType : LoaderWaiver.None) |
+            (SetsAttachTarget ? LoaderWaiver.SetsAttachTarget : LoaderWaiver.None);
     }
 
     /// <summary>
@@ -34,6 +43,9 @@ namespace BpfAnalyzers
         internal const string AttachesInCodeProperty = "AttachesInCode";
         internal const string SetsTypeProperty = "SetsType";
         internal const string SetsAttachTargetProperty = "SetsAttachTarget";
+
+        /// <summary><c>[BpfSection(AttachTargetSetInCode = true)]</c>: the program's own <c>SetsAttachTarget</c>.</summary>
+        internal const string AttachTargetSetInCodeProperty = "AttachTargetSetInCode";
 
         private readonly Explicit _compilationWide;
 
@@ -64,6 +76,30 @@ namespace BpfAnalyzers
 
             e = e.Then(_compilationWide);
             return new LoaderDeclaration(e.AttachesInCode == true, e.SetsType == true, e.SetsAttachTarget == true);
+        }
+
+        /// <summary>The declaration in force for the program the section attribute <paramref name="attribute"/> decorates.</summary>
+        public LoaderDeclaration For(ISymbol? program, AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken) =>
+            For(program, SetsTargetInCode(attribute, model, cancellationToken));
+
+        /// <summary>The attribute's <c>AttachTargetSetInCode</c> when it is written with a constant, else null.</summary>
+        private static bool? SetsTargetInCode(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (attribute.ArgumentList is null)
+            {
+                return null;
+            }
+
+            foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == AttachTargetSetInCodeProperty)
+                {
+                    Optional<object?> value = model.GetConstantValue(argument.Expression, cancellationToken);
+                    return value.HasValue && value.Value is bool b ? b : null;
+                }
+            }
+
+            return null;
         }
 
         private static Explicit Read(ISymbol symbol)

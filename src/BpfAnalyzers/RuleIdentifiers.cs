@@ -1,30 +1,32 @@
+using BpfAnalyzers.Sections;
+
 namespace BpfAnalyzers
 {
-    /// <summary>Every rule ID, in one place. IDs are stable: never reuse or renumber one.</summary>
+    /// <summary>Every rule ID (kept in <see cref="RuleIds"/>, BpfAnalyzers.Sections). IDs are stable: never reuse or renumber one.</summary>
     public static class RuleIdentifiers
     {
-        public const string UnknownSection = "BPF0001";
-        public const string LegacyPrefixSection = "BPF0002";
-        public const string NonCanonicalSection = "BPF0003";
-        public const string DeprecatedSection = "BPF0004";
-        public const string SectionNeedsNewerLibbpf = "BPF0005";
-        public const string MalformedSectionName = "BPF0006";
-        public const string DataSectionAsProgram = "BPF0007";
-        public const string DuplicateSection = "BPF0008";
-        public const string NonConstantSection = "BPF0009";
-        public const string InvalidConfiguration = "BPF0010";
-        public const string InvalidCustomSection = "BPF0011";
-        public const string AttachTargetRejected = "BPF0012";
-        public const string AttachTargetMisread = "BPF0013";
-        public const string NoAutoAttach = "BPF0014";
-        public const string BtfAttachTargetMissing = "BPF0015";
-        public const string BtfAttachTargetInvalid = "BPF0016";
-        public const string UnknownIterator = "BPF0017";
-        public const string NoSleepableVariant = "BPF0018";
-        public const string UnknownDataSection = "BPF0019";
-        public const string ProgramSectionOnData = "BPF0020";
-        public const string DataSectionMisfit = "BPF0021";
-        public const string NoSuchTracepoint = "BPF0022";
-        public const string LegacySection = "BPF0023";
+        public const string UnknownSection = RuleIds.UnknownSection;
+        public const string LegacyPrefixSection = RuleIds.LegacyPrefixSection;
+        public const string NonCanonicalSection = RuleIds.NonCanonicalSection;
+        public const string DeprecatedSection = RuleIds.DeprecatedSection;
+        public const string SectionNeedsNewerLibbpf = RuleIds.SectionNeedsNewerLibbpf;
+        public const string MalformedSectionName = RuleIds.MalformedSectionName;
+        public const string DataSectionAsProgram = RuleIds.DataSectionAsProgram;
+        public const string DuplicateSection = RuleIds.DuplicateSection;
+        public const string NonConstantSection = RuleIds.NonConstantSection;
+        public const string InvalidConfiguration = RuleIds.InvalidConfiguration;
+        public const string InvalidCustomSection = RuleIds.InvalidCustomSection;
+        public const string AttachTargetRejected = RuleIds.AttachTargetRejected;
+        public const string AttachTargetMisread = RuleIds.AttachTargetMisread;
+        public const string NoAutoAttach = RuleIds.NoAutoAttach;
+        public const string BtfAttachTargetMissing = RuleIds.BtfAttachTargetMissing;
+        public const string BtfAttachTargetInvalid = RuleIds.BtfAttachTargetInvalid;
+        public const string UnknownIterator = RuleIds.UnknownIterator;
+        public const string NoSleepableVariant = RuleIds.NoSleepableVariant;
+        public const string UnknownDataSection = RuleIds.UnknownDataSection;
+        public const string ProgramSectionOnData = RuleIds.ProgramSectionOnData;
+        public const string DataSectionMisfit = RuleIds.DataSectionMisfit;
+        public const string NoSuchTracepoint = RuleIds.NoSuchTracepoint;
+        public const string LegacySection = RuleIds.LegacySection;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
@@ -27,23 +28,8 @@ namespace BpfAnalyzers
         /// <summary>Diagnostic property key of the custom section an unknown name could be declared as (<c>user+</c>).</summary>
         internal const string CustomSectionKey = "CustomSection";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.UnknownSection,
-            Descriptors.LegacyPrefixSection,
-            Descriptors.NonCanonicalSection,
-            Descriptors.DeprecatedSection,
-            Descriptors.SectionNeedsNewerLibbpf,
-            Descriptors.MalformedSectionName,
-            Descriptors.DataSectionAsProgram,
-            Descriptors.DuplicateSection,
-            Descriptors.NonConstantSection,
-            Descriptors.InvalidConfiguration,
-            Descriptors.InvalidCustomSection,
-            Descriptors.NoSleepableVariant,
-            Descriptors.LegacySection,
-            Descriptors.UnknownDataSection,
-            Descriptors.ProgramSectionOnData,
-            Descriptors.DataSectionMisfit).AddRange(AttachTargetDiagnostics.Descriptors);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            Rules.All.Select(Descriptors.Of).ToImmutableArray();
 
         public override void Initialize(AnalysisContext context)
         {
@@ -65,7 +51,7 @@ namespace BpfAnalyzers
 
             var state = new CompilationState(
                 new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider),
-                CustomSections.Read(context.Compilation, context.CancellationToken),
+                new SectionChecker(CustomSections.Read(context.Compilation, context.CancellationToken)),
                 new LoaderDeclarations(context.Compilation));
             context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
@@ -74,23 +60,14 @@ namespace BpfAnalyzers
         private sealed class CompilationState
         {
             private readonly AnalyzerSettings _settings;
-            private readonly IReadOnlyList<SectionEntry> _custom;
+            private readonly SectionChecker _checker;
             private readonly LoaderDeclarations _loaders;
-            private readonly SuggestionCache _suggestions = new();
-
-            // Names found clean (no finding about the name, none about its attach target) per target. Neither check
-            // depends on the program or its loader declarations when it finds nothing (the program name only feeds
-            // messages), so the next program with the same name skips both: a project repeats a handful of names.
-            private readonly ConcurrentDictionary<(string Name, SectionTarget Target), bool> _clean = new();
-
-            // What a name breaks, per target, with its fixes' diagnostic properties: checked once, not once per program.
-            private readonly ConcurrentDictionary<(string Name, SectionTarget Target), CachedFinding> _findings = new();
             private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
 
-            public CompilationState(AnalyzerSettings settings, IReadOnlyList<SectionEntry> custom, LoaderDeclarations loaders)
+            public CompilationState(AnalyzerSettings settings, SectionChecker checker, LoaderDeclarations loaders)
             {
                 _settings = settings;
-                _custom = custom;
+                _checker = checker;
                 _loaders = loaders;
             }
 
@@ -143,7 +120,7 @@ namespace BpfAnalyzers
                     : context.SemanticModel.GetConstantValue(argument, context.CancellationToken);
                 if (!constant.HasValue || (constant.Value is not null && constant.Value is not string))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NonConstantSection, argument.GetLocation(), target.ToString()));
+                    context.ReportDiagnostic(Create(SectionChecker.NonConstant(target), argument.GetLocation()));
                     return;
                 }
 
@@ -155,42 +132,34 @@ namespace BpfAnalyzers
                 }
 
                 // On a field or property the attribute places a global or a map (DotnetEbpf): libbpf's data sections apply.
-                if (DataMemberDiagnostics.DataMember(attribute) is MemberDeclarationSyntax member)
+                if (DataMemberDiagnostics.DataMemberOf(attribute) is MemberDeclarationSyntax member)
                 {
-                    DataMemberDiagnostics.Report(context, member, argument, name, target, _custom);
+                    DataMemberDiagnostics.Report(context, member, argument, name, target, _checker);
                     return;
                 }
 
                 // libbpf 0.1's one-program-per-section rule needs every program: no short cut there.
-                bool oneProgramPerSection = target.Version < new LibbpfVersion(0, 2);
-                if (name is not null && !oneProgramPerSection && _clean.ContainsKey((name, target)))
+                bool oneProgramPerSection = SectionChecker.OneProgramPerSection(target);
+                if (name is not null && !oneProgramPerSection && _checker.IsKnownClean(name, target))
                 {
                     return;
                 }
 
                 string program = ProgramName(attribute, context.ContainingSymbol);
-                CachedFinding cached = name is null || SectionNameRules.FixesNameTheProgram(target)
-                    ? CachedFinding.Create(SectionNameRules.Check(name, program, target, _custom, suggestions: null))
-                    : _findings.TryGetValue((name, target), out CachedFinding? known)
-                        ? known
-                        : _findings.GetOrAdd((name, target), CachedFinding.Create(SectionNameRules.Check(name, CachedFinding.ProgramPlaceholder, target, _custom, _suggestions)));
-                SectionFinding? finding = cached.Finding;
-                if (finding is not null && SectionNameRules.OnlyAboutType(finding) && _loaders.For(context.ContainingSymbol, null).SetsType)
+                ProgramFindings found = _checker.CheckProgram(name, target, program);
+                if (!found.IsEmpty)
                 {
-                    // The loader calls bpf_program__set_type(): libbpf's inference from the name is not needed.
-                    finding = null;
-                }
-
-                if (finding is not null)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, argument.GetLocation(), cached.Properties, cached.MessageArgs(program)));
-                }
-
-                if (name is not null && AttachTargetDiagnostics.AppliesAfter(finding) &&
-                    AttachTargetDiagnostics.Report(context, attribute, argument, name, program, target, _custom, _loaders) &&
-                    finding is null && !oneProgramPerSection)
-                {
-                    _clean.TryAdd((name, target), true);
+                    // What the loader does in code is looked up only when it could waive a finding.
+                    LoaderWaiver loader = found.Waivable == LoaderWaiver.None
+                        ? LoaderWaiver.None
+                        : _loaders.For(context.ContainingSymbol, attribute, context.SemanticModel, context.CancellationToken).Waiver;
+                    foreach (Finding finding in found.After(loader))
+                    {
+                        Location location = finding.IsWholeName
+                            ? argument.GetLocation()
+                            : LiteralSpans.Locate(argument, name!, finding.Start, finding.Length);
+                        context.ReportDiagnostic(Create(finding, location));
+                    }
                 }
 
                 // libbpf 0.1 made one program of each executable ELF section (bpf_object__add_program()).
@@ -204,7 +173,7 @@ namespace BpfAnalyzers
             {
                 foreach (string error in _settings.Errors.Keys.OrderBy(e => e, System.StringComparer.Ordinal))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, Location.None, error));
+                    context.ReportDiagnostic(Create(SectionChecker.InvalidConfiguration(error), Location.None));
                 }
 
                 foreach (var group in _oneProgramPerSection.GroupBy(p => p.Name, System.StringComparer.Ordinal))
@@ -213,74 +182,15 @@ namespace BpfAnalyzers
                     for (int i = 1; i < uses.Count; i++)
                     {
                         SectionTarget target = _settings.TargetFor(uses[i].Location.SourceTree!);
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateSection, uses[i].Location, target.ToString(), SectionNameRules.Display(group.Key), uses[0].Program));
+                        context.ReportDiagnostic(Create(SectionChecker.DuplicateSection(group.Key, uses[0].Program, target), uses[i].Location));
                     }
                 }
             }
         }
 
-        /// <summary>
-        /// A name's finding with the program left open: the program's name only appears in message text (libbpf's load
-        /// failure names it), so the finding is computed once with <see cref="ProgramPlaceholder"/> and each program's
-        /// name is put in its place when reported.
-        /// </summary>
-        private sealed class CachedFinding
-        {
-            /// <summary>No section name or C identifier holds U+0001 as is (messages show control characters escaped).</summary>
-            internal const string ProgramPlaceholder = "\u0001program\u0001";
-
-            private readonly bool _namesProgram;
-
-            private CachedFinding(SectionFinding? finding, ImmutableDictionary<string, string?> properties, bool namesProgram)
-            {
-                Finding = finding;
-                Properties = properties;
-                _namesProgram = namesProgram;
-            }
-
-            public SectionFinding? Finding { get; }
-
-            public ImmutableDictionary<string, string?> Properties { get; }
-
-            public static CachedFinding Create(SectionFinding? finding)
-            {
-                if (finding is null)
-                {
-                    return new CachedFinding(null, ImmutableDictionary<string, string?>.Empty, namesProgram: false);
-                }
-
-                bool namesProgram = false;
-                foreach (object arg in finding.MessageArgs)
-                {
-                    namesProgram |= arg is string text && text.IndexOf(ProgramPlaceholder, System.StringComparison.Ordinal) >= 0;
-                }
-
-                ImmutableDictionary<string, string?> properties = FixProperties(finding.Fixes);
-                if (finding.CustomSection is string custom)
-                {
-                    properties = properties.SetItem(CustomSectionKey, custom);
-                }
-
-                return new CachedFinding(finding, properties, namesProgram);
-            }
-
-            public object[] MessageArgs(string program)
-            {
-                object[] args = Finding!.MessageArgs;
-                if (!_namesProgram)
-                {
-                    return args;
-                }
-
-                var named = new object[args.Length];
-                for (int i = 0; i < args.Length; i++)
-                {
-                    named[i] = args[i] is string text ? text.Replace(ProgramPlaceholder, program) : args[i];
-                }
-
-                return named;
-            }
-        }
+        /// <summary>The diagnostic of an engine finding at <paramref name="location"/>, its fixes in the properties the code fixes read.</summary>
+        internal static Diagnostic Create(Finding finding, Location location) =>
+            Diagnostic.Create(Descriptors.Of(finding.Rule), location, Properties(finding), finding.Arguments);
 
         /// <summary>Under <c>#line hidden</c>, as generated code: Roslyn would drop what is reported there.</summary>
         private static bool IsHidden(AttributeSyntax attribute) =>
@@ -365,13 +275,20 @@ namespace BpfAnalyzers
             _ => "<program>",
         };
 
-        internal static ImmutableDictionary<string, string?> FixProperties(IReadOnlyList<string> fixes)
-        {
-            if (fixes.Count == 0)
-            {
-                return ImmutableDictionary<string, string?>.Empty;
-            }
+        // A finding's fixes list is shared by every program with the same wrong name (SectionChecker keeps one per name):
+        // its properties are made once per list, not once per diagnostic.
+        private static readonly ConditionalWeakTable<IReadOnlyList<string>, ImmutableDictionary<string, string?>> s_fixProperties = new();
 
+        private static ImmutableDictionary<string, string?> Properties(Finding finding)
+        {
+            ImmutableDictionary<string, string?> properties = finding.Fixes.Count == 0
+                ? ImmutableDictionary<string, string?>.Empty
+                : s_fixProperties.GetValue(finding.Fixes, FixProperties);
+            return finding.CustomSection is string custom ? properties.SetItem(CustomSectionKey, custom) : properties;
+        }
+
+        private static ImmutableDictionary<string, string?> FixProperties(IReadOnlyList<string> fixes)
+        {
             ImmutableDictionary<string, string?>.Builder builder = ImmutableDictionary.CreateBuilder<string, string?>();
             for (int i = 0; i < fixes.Count && i < FixKeys.Length; i++)
             {

@@ -22,6 +22,20 @@ namespace BpfAnalyzers.Tests
                 }
                 """);
 
+        // A loader that sets the type waives the finding for its own program only: the name is not clean for the next one.
+        // (Before the one engine, the waived finding counted as none and marked the name clean for every later program.)
+        [Fact]
+        public Task A_name_waived_for_one_program_is_still_reported_for_the_next() =>
+            Verify.Analyzer("""
+                using BpfAnalyzers;
+                static class Programs
+                {
+                    [BpfLoader(SetsType = true)]
+                    [BpfSection("encap_gre")] static int Typed() => 0;
+                    [BpfSection({|BPF0001:"encap_gre"|})] static int Untyped() => 0;
+                }
+                """);
+
         [Fact]
         public Task A_repeated_wrong_name_gets_the_same_fix_at_every_use() =>
             Verify.Fix(

@@ -2,15 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using BpfAnalyzers.Sections;
 
-namespace BpfAnalyzers
+namespace BpfAnalyzers.Sections
 {
     /// <summary>
     /// Decides which rule, if any, a constant section name breaks under a target release. Pure logic over
     /// the section table: the analyzer reports what this returns, the code fixes apply its fixes.
     /// </summary>
-    internal static class SectionNameRules
+    internal static class ProgramSectionRules
     {
         public const int MaxFixes = 3;
 
@@ -40,17 +39,17 @@ namespace BpfAnalyzers
         };
 
         /// <summary>
-        /// Checks <paramref name="name"/> as the section of program <paramref name="programName"/>.
-        /// Returns null when libbpf of the target loads it as written. Allocates nothing in that case.
-        /// </summary>
-        /// <summary>
         /// Before libbpf 0.8 (which brought 'type+' entries) a bare kernel-function or BTF type misses a 'type/' entry and
         /// its fix names the program ('kprobe' in do_unlinkat -> 'kprobe/do_unlinkat', SectionSuggester's MissedSlash):
         /// there a finding and its fixes are the program's own, and no per-name cache may hold them.
         /// </summary>
         public static bool FixesNameTheProgram(SectionTarget target) => target.Version < s_firstPlusRelease;
 
-        public static SectionFinding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions = null)
+        /// <summary>
+        /// Checks <paramref name="name"/> as the section of program <paramref name="programName"/>.
+        /// Returns null when libbpf of the target loads it as written. Allocates nothing in that case.
+        /// </summary>
+        public static Finding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions = null)
         {
             if (name is null)
             {
@@ -69,15 +68,15 @@ namespace BpfAnalyzers
                 }
 
                 IReadOnlyList<string> cleanups = Fixes(name, target, custom, programName, suggestions);
-                return new SectionFinding(
-                    Descriptors.NonCanonicalSection,
-                    new object[] { target.ToString(), Display(name), "it " + what, Display(cleanups.Count > 0 ? cleanups[0] : loose.Canonical!) },
+                return new Finding(
+                    Rules.NonCanonicalSection,
+                    new[] { target.ToString(), Display(name), "it " + what, Display(cleanups.Count > 0 ? cleanups[0] : loose.Canonical!) },
                     cleanups);
             }
 
             if (DataSection(name) is string data)
             {
-                return new SectionFinding(Descriptors.DataSectionAsProgram, new object[] { target.ToString(), Display(name), data }, Array.Empty<string>());
+                return new Finding(Rules.DataSectionAsProgram, new[] { target.ToString(), Display(name), data }, Array.Empty<string>());
             }
 
             SectionResolution r = SectionResolver.ResolveProgram(name, target, custom);
@@ -87,13 +86,14 @@ namespace BpfAnalyzers
                 if (first is LibbpfVersion newer)
                 {
                     IReadOnlyList<string> newerFixes = Fixes(name, target, custom, programName, suggestions);
-                    return new SectionFinding(
-                        Descriptors.SectionNeedsNewerLibbpf,
-                        new object[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target), SlashHint(name, target, custom, newerFixes) ?? string.Empty },
-                        newerFixes);
+                    return new Finding(
+                        Rules.SectionNeedsNewerLibbpf,
+                        new[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target), SlashHint(name, target, custom, newerFixes) ?? string.Empty },
+                        newerFixes,
+                        waivedBy: OnlyAboutType);
                 }
 
-                if (AttachTargetDiagnostics.NoSleepableVariant(name, programName, target, custom) is SectionFinding sleepable)
+                if (NoSleepableVariant(name, programName, target, custom) is Finding sleepable)
                 {
                     return sleepable;
                 }
@@ -101,11 +101,12 @@ namespace BpfAnalyzers
                 IReadOnlyList<string> fixes = Fixes(name, target, custom, programName, suggestions);
                 string? declarable = fixes.Count == 0 ? CustomSectionFor(name, target) : null;
                 string tail = SlashHint(name, target, custom, fixes) ?? (fixes.Count > 0 ? DidYouMean(fixes) : HowToDeclare(declarable, target));
-                return new SectionFinding(
-                    Descriptors.UnknownSection,
-                    new object[] { target.ToString(), Display(name), LoadFailure(name, programName, target), tail },
+                return new Finding(
+                    Rules.UnknownSection,
+                    new[] { target.ToString(), Display(name), LoadFailure(name, programName, target), tail },
                     fixes,
-                    declarable);
+                    waivedBy: OnlyAboutType,
+                    customSection: declarable);
             }
 
             if (r.IsLegacyPrefix)
@@ -115,10 +116,11 @@ namespace BpfAnalyzers
 
                 // xdp_devmap under 0.5 loads as plain xdp, but was meant for the entry 'xdp_devmap/'.
                 string slash = SlashHint(name, target, custom, prefixFixes) is string hint ? ", or, for what was meant," + hint.Substring(1) : string.Empty;
-                return new SectionFinding(
-                    Descriptors.LegacyPrefixSection,
-                    new object[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName, slash },
-                    prefixFixes);
+                return new Finding(
+                    Rules.LegacyPrefixSection,
+                    new[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName, slash },
+                    prefixFixes,
+                    waivedBy: OnlyAboutType);
             }
 
             if (r.IsDeprecated)
@@ -127,15 +129,15 @@ namespace BpfAnalyzers
                 string use = fixes.Count == 0 ? "a current name" : Quoted(fixes, "or");
                 if ((r.Entry!.Flags & SectionFlags.Deprecated) != 0)
                 {
-                    return new SectionFinding(
-                        Descriptors.DeprecatedSection,
-                        new object[] { target.ToString(), Display(name), $"deprecated (libbpf prints \"{LibbpfMessages.Deprecated(Display(name))}\")", use },
+                    return new Finding(
+                        Rules.DeprecatedSection,
+                        new[] { target.ToString(), Display(name), $"deprecated (libbpf prints \"{LibbpfMessages.Deprecated(Display(name))}\")", use },
                         fixes);
                 }
 
                 // libbpf 1.3+: SEC_DEF("tc", SCHED_CLS, 0, SEC_NONE), /* deprecated / legacy, use tcx */ -- a comment,
                 // no flag and no message, and kernels before 6.6 have no tcx: a suggestion, not a warning.
-                return new SectionFinding(Descriptors.LegacySection, new object[] { target.ToString(), Display(name), use }, fixes);
+                return new Finding(Rules.LegacySection, new[] { target.ToString(), Display(name), use }, fixes);
             }
 
             if (!r.IsCanonical)
@@ -153,9 +155,9 @@ namespace BpfAnalyzers
                 string why = emptyTarget
                     ? "the attach target after '/' is empty"
                     : "it is not how libbpf spells it";
-                return new SectionFinding(
-                    Descriptors.NonCanonicalSection,
-                    new object[] { target.ToString(), Display(name), why, Display(canonical) },
+                return new Finding(
+                    Rules.NonCanonicalSection,
+                    new[] { target.ToString(), Display(name), why, Display(canonical) },
                     new[] { canonical });
             }
 
@@ -163,27 +165,49 @@ namespace BpfAnalyzers
         }
 
         /// <summary>
-        /// True for the findings that are only about the program type libbpf infers from the name, which a
-        /// loader that calls <c>bpf_program__set_type()</c> before load overrides. libbpf opens a program whose
-        /// name it cannot type (1.x: "unrecognized ELF section name", at debug level; 0.x: "couldn't guess,
-        /// but user might manually specify") and fails only at load with "missing BPF prog type" when the type
-        /// is still unset: measured with libbpf 1.1.2, SEC("encap_gre") plus bpf_program__set_type() loads.
-        /// Not waived: a data section (libbpf never makes a program of it), a deprecated or malformed name
-        /// (libbpf reads the name all the same) and anything about the attach target.
+        /// The findings that are only about the program type libbpf infers from the name are waived by a loader that calls
+        /// <c>bpf_program__set_type()</c> before load. libbpf opens a program whose name it cannot type (1.x: "unrecognized
+        /// ELF section name", at debug level; 0.x: "couldn't guess, but user might manually specify") and fails only at load
+        /// with "missing BPF prog type" when the type is still unset: measured with libbpf 1.1.2, SEC("encap_gre") plus
+        /// bpf_program__set_type() loads. Not waived: a data section (libbpf never makes a program of it), a deprecated or
+        /// malformed name (libbpf reads the name all the same) and anything about the attach target.
         /// </summary>
-        public static bool OnlyAboutType(SectionFinding finding) =>
-            finding.Descriptor.Id is RuleIdentifiers.UnknownSection or RuleIdentifiers.LegacyPrefixSection or
-                RuleIdentifiers.SectionNeedsNewerLibbpf or RuleIdentifiers.NoSleepableVariant;
+        private const LoaderWaiver OnlyAboutType = LoaderWaiver.SetsType;
+
+        /// <summary>The BPF0018 finding for a name that is unknown only because of its <c>.s</c>, or null.</summary>
+        private static Finding? NoSleepableVariant(string name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        {
+            SleepableVariantFinding? s = SleepableVariants.Check(name, target, custom);
+            if (s is null)
+            {
+                return null;
+            }
+
+            var quoted = new List<string>();
+            foreach (string fix in s.Fixes)
+            {
+                quoted.Add("'" + Display(fix) + "'");
+            }
+
+            string use = quoted.Count == 1
+                ? quoted[0] + $" ('{s.BaseType}' cannot sleep)"
+                : quoted[0] + $" ('{s.BaseType}' cannot sleep) or " + string.Join(" or ", quoted.GetRange(1, quoted.Count - 1)) + " (sleepable)";
+            return new Finding(
+                Rules.NoSleepableVariant,
+                new[] { target.ToString(), Display(name), s.Written, LoadFailure(name, programName, target), use },
+                s.Fixes,
+                waivedBy: OnlyAboutType);
+        }
 
         /// <summary>What libbpf of the target prints when it fails to load the program.</summary>
-        private static string LoadFailure(string name, string programName, SectionTarget target) =>
+        internal static string LoadFailure(string name, string programName, SectionTarget target) =>
             string.Join("\" then \"", LibbpfMessages.UnknownSection(Display(name), target.Version, programName));
 
-        private static SectionFinding Malformed(string what, string? name, SectionTarget target, SuggestionCache? suggestions)
+        private static Finding Malformed(string what, string? name, SectionTarget target, SuggestionCache? suggestions)
         {
             IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, target, null, null, suggestions);
             string subject = name is null ? what : $"'{Display(name)}' {what}";
-            return new SectionFinding(Descriptors.MalformedSectionName, new object[] { target.ToString(), subject }, fixes);
+            return new Finding(Rules.MalformedSectionName, new[] { target.ToString(), subject }, fixes);
         }
 
         /// <summary>What makes a name malformed, or null. Scans once; allocates nothing for a clean name.</summary>

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using BpfAnalyzers.Sections;
 
-namespace BpfAnalyzers
+namespace BpfAnalyzers.Sections
 {
     /// <summary>
     /// The fixes suggested for a wrong name, computed once per compilation for each distinct (name, target, custom

@@ -1,0 +1,66 @@
+using System;
+
+namespace BpfAnalyzers.Sections
+{
+    /// <summary>
+    /// What the checks need to know of a global or map that a data section name decorates: its C name, whether it is
+    /// read-only or a map, and its type's shape and size. The analyzer reads these from the symbol; the CLI from its options.
+    /// </summary>
+    public sealed class DataMember
+    {
+        public DataMember(string variable, bool readOnly = false, bool mapLike = false, DataMemberShape shape = DataMemberShape.Unknown, int? byteSize = null, string? typeName = null, Func<string>? reader = null)
+        {
+            Variable = variable;
+            ReadOnly = readOnly;
+            MapLike = mapLike;
+            Shape = shape;
+            ByteSize = byteSize;
+            TypeName = typeName;
+            Reader = reader;
+        }
+
+        /// <summary>A member nothing is known of: <see cref="DataSectionChecker.VariablePlaceholder"/> stands for its name.</summary>
+        public static DataMember Unknown { get; } = new(DataSectionChecker.VariablePlaceholder);
+
+        /// <summary>The C name libbpf prints (dntc's <c>[CustomFieldName]</c>, else the field's own name).</summary>
+        public string Variable { get; }
+
+        public bool ReadOnly { get; }
+
+        /// <summary>A struct or class whose name says it is a map: suggestions lean to <c>.maps</c>.</summary>
+        public bool MapLike { get; }
+
+        public DataMemberShape Shape { get; }
+
+        /// <summary>The size of a scalar type in bytes, when known.</summary>
+        public int? ByteSize { get; }
+
+        /// <summary>The type as the message names it; null when the type is unknown (no shape check then).</summary>
+        public string? TypeName { get; }
+
+        /// <summary>
+        /// The program that reads the member, as libbpf's "bad map relo" names it; asked only when there is an error to
+        /// report (finding it is a search), and <see cref="DataSectionChecker.ProgramPlaceholder"/> stands for it when null.
+        /// </summary>
+        public Func<string>? Reader { get; }
+    }
+
+    /// <summary>What the checks found about a data member's section, and whether its uses need checking.</summary>
+    public readonly struct DataFindings
+    {
+        internal DataFindings(Finding? finding, DataSectionEntry? usesFail)
+        {
+            Finding = finding;
+            UsesFail = usesFail;
+        }
+
+        /// <summary>The finding about the section and the member, or null.</summary>
+        public Finding? Finding { get; }
+
+        /// <summary>
+        /// For a member kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so each program
+        /// that uses the member fails to open (<see cref="SectionChecker.UseOfUnmappedGlobal"/> says how, per use).
+        /// </summary>
+        public DataSectionEntry? UsesFail { get; }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+
+namespace BpfAnalyzers.Sections
+{
+    /// <summary>
+    /// The rules for a section name on a global or map (DotnetEbpf emits <c>SEC("...")</c> for both): libbpf's data
+    /// sections (<see cref="DataSectionChecker"/>) apply instead of its program sections.
+    /// </summary>
+    internal static class DataMemberRules
+    {
+        public static DataFindings Check(string? name, SectionTarget target, IReadOnlyList<SectionEntry> custom, DataMember member)
+        {
+            DataSectionCheck check = DataSectionChecker.Check(name, target, custom, member.Variable, DataSectionChecker.ProgramPlaceholder, member.ReadOnly, member.MapLike);
+            if (check.IsError && member.Reader is not null)
+            {
+                // Only on the error path: name the program that reads the global, as libbpf's message would.
+                check = DataSectionChecker.Check(name, target, custom, member.Variable, member.Reader(), member.ReadOnly, member.MapLike);
+            }
+
+            string version = target.ToString();
+            string display = ProgramSectionRules.Display(check.Name);
+            var fixes = new List<string>(check.Suggestions.Count);
+            foreach (SectionSuggestion s in check.Suggestions)
+            {
+                fixes.Add(s.Name);
+            }
+
+            string says = string.Join("\" then \"", check.LibbpfSays);
+            Finding? finding = check.Verdict switch
+            {
+                DataSectionVerdict.Valid => null,
+                DataSectionVerdict.Malformed => new Finding(Rules.MalformedSectionName, new[] { version, name is null ? "is null" : $"'{display}' {ProgramSectionRules.Malformation(name)}" }, fixes),
+                DataSectionVerdict.Deprecated => new Finding(Rules.DeprecatedSection, new[] { version, display, $"deprecated for legacy maps (libbpf prints \"{says}\")", "a BTF-defined map in '.maps'" }, fixes),
+                DataSectionVerdict.NeedsNewer => new Finding(Rules.SectionNeedsNewerLibbpf, new[] { version, display, check.Entry!.FirstRelease.AsFirstNeeded, says, string.Empty }, fixes),
+                DataSectionVerdict.ProgramSection => new Finding(Rules.ProgramSectionOnData, new[] { version, display, ProgramType(name!, target, custom), member.Variable, check.LibbpfSays[check.LibbpfSays.Count - 1], Quoted(fixes) }, fixes),
+                DataSectionVerdict.NotForDefinitions => new Finding(Rules.DataSectionMisfit, new[] { version, member.Variable, display, check.Explanation, Says(check.LibbpfSays) }),
+                _ => new Finding(Rules.UnknownDataSection, new[] { version, display, member.Variable, check.Explanation, says, fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?" }, fixes),
+            };
+
+            if (finding is not null)
+            {
+                return new DataFindings(finding, null);
+            }
+
+            if (check.Entry is DataSectionEntry entry && member.TypeName is string typeName)
+            {
+                if (DataSectionChecker.ShapeProblem(entry, member.Shape, member.ByteSize, member.Variable, typeName, target.Version, out IReadOnlyList<string> shapeSays) is string problem)
+                {
+                    return new DataFindings(new Finding(Rules.DataSectionMisfit, new[] { version, member.Variable, display, problem, Says(shapeSays) }), null);
+                }
+
+                if (entry.Kind is DataSectionKind.License or DataSectionKind.KernelVersion)
+                {
+                    return new DataFindings(null, entry);
+                }
+            }
+
+            return default;
+        }
+
+        /// <summary>
+        /// A program that uses (reads or writes) a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of
+        /// those sections, so <c>bpf_program__record_reloc()</c> fails the open ("bad map relo"); null when the release lets it.
+        /// </summary>
+        public static Finding? UseOfUnmappedGlobal(DataSectionEntry entry, string variable, string program, SectionTarget target) =>
+            DataSectionChecker.ReadFailure(entry, variable, program, target.Version) is IReadOnlyList<string> says
+                ? new Finding(
+                    Rules.DataSectionMisfit,
+                    new[] { target.ToString(), variable, entry.Name, $"libbpf makes no map of '{entry.Name}', so a program cannot use '{variable}'; the object fails to open", Says(says) })
+                : null;
+
+        private static string ProgramType(string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) =>
+            SectionResolver.ResolveProgram(name, target, custom).Entry?.ProgTypeName ?? "program";
+
+        private static string Says(IReadOnlyList<string> says) =>
+            says.Count == 0 ? string.Empty : "; libbpf prints \"" + string.Join("\" then \"", says) + "\"";
+
+        private static string Quoted(IReadOnlyList<string> names)
+        {
+            if (names.Count == 0)
+            {
+                return "a data section such as '.data'";
+            }
+
+            var quoted = new string[names.Count];
+            for (int i = 0; i < quoted.Length; i++)
+            {
+                quoted[i] = "'" + names[i] + "'";
+            }
+
+            return string.Join(" or ", quoted);
+        }
+    }
+}

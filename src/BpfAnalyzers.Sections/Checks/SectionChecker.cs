@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+
+namespace BpfAnalyzers.Sections
+{
+    /// <summary>
+    /// The one check engine: given a section name, what it decorates (a program or a global), the target libbpf and what
+    /// the loader does in code, it returns every finding: rule, severity, message arguments, span inside the name and ranked
+    /// fixes. The analyzer reports these findings, the code fixes apply their fixes, the CLI prints them.
+    /// <para>
+    /// One instance per compilation (or CLI run), for one set of custom sections: it remembers what it found for each
+    /// distinct (name, target), since a project repeats a handful of names. Thread-safe.
+    /// </para>
+    /// </summary>
+    public sealed class SectionChecker
+    {
+        /// <summary>No section name or C identifier holds U+0001 as is (messages show control characters escaped).</summary>
+        private const string ProgramPlaceholder = "\u0001program\u0001";
+
+        private static readonly SectionEntry[] s_noCustom = new SectionEntry[0];
+
+        private readonly IReadOnlyList<SectionEntry> _custom;
+        private readonly SuggestionCache _suggestions = new();
+
+        // What a name breaks, per target, with the program left open (its name only appears in message text).
+        private readonly ConcurrentDictionary<(string Name, SectionTarget Target), Finding?> _nameFindings = new();
+
+        // Names with no finding at all, per target: neither check depends on the program when it finds nothing.
+        private readonly ConcurrentDictionary<(string Name, SectionTarget Target), bool> _clean = new();
+
+        public SectionChecker(IReadOnlyList<SectionEntry>? custom = null)
+        {
+            _custom = custom ?? s_noCustom;
+        }
+
+        /// <summary>The custom sections (<c>[assembly: BpfCustomSection]</c>, <c>libbpf_register_prog_handler()</c>), tried before the table.</summary>
+        public IReadOnlyList<SectionEntry> Custom => _custom;
+
+        /// <summary>True when <paramref name="name"/> was checked before under <paramref name="target"/> and had no finding.</summary>
+        public bool IsKnownClean(string name, SectionTarget target) => _clean.ContainsKey((name, target));
+
+        /// <summary>
+        /// Checks <paramref name="name"/> as the section of the program <paramref name="program"/> (its C function name, which
+        /// libbpf's messages quote). <see cref="ProgramFindings.After"/> drops what the loader makes moot.
+        /// </summary>
+        public ProgramFindings CheckProgram(string? name, SectionTarget target, string program)
+        {
+            if (name is null)
+            {
+                return new ProgramFindings(ProgramSectionRules.Check(null, program, target, _custom), null);
+            }
+
+            if (_clean.ContainsKey((name, target)))
+            {
+                return default;
+            }
+
+            Finding? nameFinding;
+            if (ProgramSectionRules.FixesNameTheProgram(target))
+            {
+                // Before libbpf 0.8 the fixes of a bare 'kprobe' name the program ('kprobe/do_unlinkat'): nothing to share.
+                nameFinding = ProgramSectionRules.Check(name, program, target, _custom);
+            }
+            else
+            {
+                if (!_nameFindings.TryGetValue((name, target), out Finding? shared))
+                {
+                    shared = _nameFindings.GetOrAdd((name, target), ProgramSectionRules.Check(name, ProgramPlaceholder, target, _custom, _suggestions));
+                }
+
+                nameFinding = shared?.Replace(ProgramPlaceholder, program);
+            }
+
+            // The attach target is checked when the name's own finding leaves room for it, or when a loader that sets
+            // the type would waive that finding.
+            Finding? attach = AttachTargetFindings.ApplyAfter(nameFinding) || nameFinding!.IsWaivedBy(LoaderWaiver.SetsType)
+                ? AttachTargetFindings.Check(name, target, program, _custom)
+                : null;
+            if (nameFinding is null && attach is null)
+            {
+                _clean.TryAdd((name, target), true);
+            }
+
+            return new ProgramFindings(nameFinding, attach);
+        }
+
+        /// <summary>Checks <paramref name="name"/> as the section of a global or map.</summary>
+        public DataFindings CheckData(string? name, SectionTarget target, DataMember member) =>
+            DataMemberRules.Check(name, target, _custom, member);
+
+        /// <summary>What a program's use of a global kept in <paramref name="entry"/> (<c>license</c>, <c>version</c>) does; null when it loads.</summary>
+        public static Finding? UseOfUnmappedGlobal(DataSectionEntry entry, string variable, string program, SectionTarget target) =>
+            DataMemberRules.UseOfUnmappedGlobal(entry, variable, program, target);
+
+        /// <summary>Checks a custom section (<c>[assembly: BpfCustomSection("user+")]</c>) as libbpf_register_prog_handler() takes it.</summary>
+        public static Finding? CheckCustomSection(string? section, SectionTarget target)
+        {
+            string? problem = null;
+            if (!SectionEntry.TryCreateCustom(section, null, out _))
+            {
+                problem = $"Custom section '{ProgramSectionRules.Display(section ?? "null")}' is not a section libbpf could register: write 'type+', 'type/' or 'type' in printable ASCII";
+            }
+            else if (target.Version < LibbpfVersion.V0_8)
+            {
+                problem = $"Custom section '{section}' needs libbpf 0.8 (libbpf_register_prog_handler()), but the project targets {target}: the section is ignored";
+            }
+
+            return problem is null ? null : new Finding(Rules.InvalidCustomSection, new[] { problem });
+        }
+
+        /// <summary>A section argument that is not a compile-time constant.</summary>
+        public static Finding NonConstant(SectionTarget target) => new(Rules.NonConstantSection, new[] { target.ToString() });
+
+        /// <summary>A configuration error (<see cref="TargetSettings.Parse"/>).</summary>
+        public static Finding InvalidConfiguration(string error) => new(Rules.InvalidConfiguration, new[] { error });
+
+        /// <summary>libbpf 0.1's one program per executable ELF section (bpf_object__add_program()): a second program in <paramref name="name"/>.</summary>
+        public static Finding DuplicateSection(string name, string firstProgram, SectionTarget target) =>
+            new(Rules.DuplicateSection, new[] { target.ToString(), ProgramSectionRules.Display(name), firstProgram });
+
+        /// <summary>True when libbpf of <paramref name="target"/> makes one program of each section, so duplicates matter.</summary>
+        public static bool OneProgramPerSection(SectionTarget target) => target.Version < new LibbpfVersion(0, 2);
+
+        /// <summary>A name as the messages quote it: control characters escaped, long names cut.</summary>
+        public static string Display(string name) => ProgramSectionRules.Display(name);
+    }
+
+    /// <summary>What the checks found about a program's section name, before the loader's waivers.</summary>
+    public readonly struct ProgramFindings
+    {
+        private static readonly Finding[] s_none = new Finding[0];
+
+        internal ProgramFindings(Finding? name, Finding? attachTarget)
+        {
+            Name = name;
+            AttachTarget = attachTarget;
+        }
+
+        /// <summary>The finding about the name itself (unknown, legacy, deprecated, malformed, ...), or null.</summary>
+        public Finding? Name { get; }
+
+        /// <summary>The finding about the attach target after the '/', or null.</summary>
+        public Finding? AttachTarget { get; }
+
+        public bool IsEmpty => Name is null && AttachTarget is null;
+
+        /// <summary>What in the loader could waive any of the findings: worth finding out only when not <see cref="LoaderWaiver.None"/>.</summary>
+        public LoaderWaiver Waivable => (Name?.WaivedBy ?? LoaderWaiver.None) | (AttachTarget?.WaivedBy ?? LoaderWaiver.None);
+
+        /// <summary>
+        /// The findings that stand when the loader does <paramref name="loader"/>. The attach target counts only where the
+        /// name's standing finding leaves room for it (no error about the name itself).
+        /// </summary>
+        public IReadOnlyList<Finding> After(LoaderWaiver loader)
+        {
+            Finding? name = Name is not null && Name.IsWaivedBy(loader) ? null : Name;
+            Finding? attach = AttachTarget is not null && !AttachTarget.IsWaivedBy(loader) && AttachTargetFindings.ApplyAfter(name) ? AttachTarget : null;
+            return name is null
+                ? attach is null ? s_none : new[] { attach }
+                : attach is null ? new[] { name } : new[] { name, attach };
+        }
+    }
+}
