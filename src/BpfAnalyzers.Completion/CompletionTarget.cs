@@ -15,7 +15,6 @@ namespace BpfAnalyzers.Completion
     /// </summary>
     internal static class CompletionTarget
     {
-        private const string CustomSectionAttributeName = "BpfCustomSectionAttribute";
 
         public static SectionTarget For(Document document, SyntaxTree tree)
         {
@@ -29,39 +28,10 @@ namespace BpfAnalyzers.Completion
         /// <summary><c>[assembly: BpfCustomSection("user+", ProgType = "...")]</c> of the project.</summary>
         public static async Task<IReadOnlyList<SectionEntry>> CustomSectionsAsync(Document document, CancellationToken cancellationToken)
         {
-            var entries = new List<SectionEntry>();
             Compilation? compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            if (compilation is null)
-            {
-                return entries;
-            }
-
-            foreach (AttributeData attribute in compilation.Assembly.GetAttributes())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (attribute.AttributeClass?.Name != CustomSectionAttributeName ||
-                    attribute.ConstructorArguments.Length == 0 ||
-                    attribute.ConstructorArguments[0].Value is not string section)
-                {
-                    continue;
-                }
-
-                string? progType = null;
-                foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-                {
-                    if (named.Key == "ProgType" && named.Value.Value is string p)
-                    {
-                        progType = p;
-                    }
-                }
-
-                if (SectionEntry.TryCreateCustom(section, progType, out SectionEntry? entry))
-                {
-                    entries.Add(entry!);
-                }
-            }
-
-            return entries;
+            return compilation is null
+                ? System.Array.Empty<SectionEntry>()
+                : AttributeReading.CustomSections(compilation.Assembly, cancellationToken);
         }
 
         private static string? Read(AnalyzerConfigOptionsProvider provider, AnalyzerConfigOptions options, string key, string property)

@@ -29,7 +29,6 @@ namespace BpfAnalyzers.Completion
     /// </summary>
     internal sealed class SectionLiteral
     {
-        private const string SectionAttributeName = "BpfSectionAttribute";
 
         private SectionLiteral(TextSpan content, SectionKind kind)
         {
@@ -144,10 +143,10 @@ namespace BpfAnalyzers.Completion
             }
 
             if (constructor is null ||
-                constructor.ContainingType.Name != SectionAttributeName ||
+                constructor.ContainingType.Name != AttributeReading.SectionAttributeName ||
                 constructor.Parameters.Length == 0 ||
                 constructor.Parameters[0].Type.SpecialType != SpecialType.System_String ||
-                FirstArgument(attribute, constructor.Parameters[0].Name) != argument)
+                AttributeReading.FirstArgument(attribute, constructor.Parameters[0].Name) != argument)
             {
                 return SectionKind.None;
             }
@@ -172,41 +171,6 @@ namespace BpfAnalyzers.Completion
                 PropertyDeclarationSyntax when target is null or "field" or "property" => SectionKind.Data,
                 _ => null,
             };
-        }
-
-        /// <summary>The argument bound to the constructor's first parameter: positional, or by name (as the analyzer reads it).</summary>
-        private static AttributeArgumentSyntax? FirstArgument(AttributeSyntax attribute, string parameterName)
-        {
-            if (attribute.ArgumentList is null)
-            {
-                return null;
-            }
-
-            int position = 0;
-            foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
-            {
-                if (argument.NameEquals is not null)
-                {
-                    continue;
-                }
-
-                if (argument.NameColon is not null)
-                {
-                    if (argument.NameColon.Name.Identifier.ValueText == parameterName)
-                    {
-                        return argument;
-                    }
-
-                    continue;
-                }
-
-                if (position++ == 0)
-                {
-                    return argument;
-                }
-            }
-
-            return null;
         }
 
         private static async Task<SectionKind> KindOfUsesAsync(IFieldSymbol constant, Solution solution, CancellationToken cancellationToken)

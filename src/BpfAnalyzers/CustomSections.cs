@@ -13,36 +13,8 @@ namespace BpfAnalyzers
     /// </summary>
     internal static class CustomSections
     {
-        public static IReadOnlyList<SectionEntry> Read(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var entries = new List<SectionEntry>();
-            foreach (AttributeData attribute in compilation.Assembly.GetAttributes())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (attribute.AttributeClass?.Name != SectionNameAnalyzer.CustomSectionAttributeName ||
-                    attribute.ConstructorArguments.Length == 0 ||
-                    attribute.ConstructorArguments[0].Value is not string section)
-                {
-                    continue;
-                }
-
-                string? progType = null;
-                foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-                {
-                    if (named.Key == "ProgType" && named.Value.Value is string p)
-                    {
-                        progType = p;
-                    }
-                }
-
-                if (SectionEntry.TryCreateCustom(section, progType, out SectionEntry? entry))
-                {
-                    entries.Add(entry!);
-                }
-            }
-
-            return entries;
-        }
+        public static IReadOnlyList<SectionEntry> Read(Compilation compilation, CancellationToken cancellationToken) =>
+            AttributeReading.CustomSections(compilation.Assembly, cancellationToken);
 
         public static void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax argument, string? section, SectionTarget target)
         {

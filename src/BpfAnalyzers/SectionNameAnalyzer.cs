@@ -19,8 +19,8 @@ namespace BpfAnalyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SectionNameAnalyzer : DiagnosticAnalyzer
     {
-        internal const string SectionAttributeName = "BpfSectionAttribute";
-        internal const string CustomSectionAttributeName = "BpfCustomSectionAttribute";
+        internal const string SectionAttributeName = AttributeReading.SectionAttributeName;
+        internal const string CustomSectionAttributeName = AttributeReading.CustomSectionAttributeName;
 
         /// <summary>Diagnostic property keys of the ranked fixes: Fix0 is the best.</summary>
         internal static readonly string[] FixKeys = { "Fix0", "Fix1", "Fix2" };
@@ -106,7 +106,7 @@ namespace BpfAnalyzers
                     return;
                 }
 
-                ExpressionSyntax? argument = FirstArgument(attribute, ctor.Parameters[0].Name);
+                ExpressionSyntax? argument = AttributeReading.FirstArgument(attribute, ctor.Parameters[0].Name)?.Expression;
                 if (argument is null || argument.IsMissing || argument.ContainsDiagnostics)
                 {
                     // Half-typed code: the compiler already reports it.
@@ -213,41 +213,6 @@ namespace BpfAnalyzers
                 if (reference is not null && reference.Span == attribute.Span && reference.SyntaxTree == attribute.SyntaxTree)
                 {
                     return data;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The argument bound to the constructor's first parameter: positional, or by name.</summary>
-        internal static ExpressionSyntax? FirstArgument(AttributeSyntax attribute, string parameterName)
-        {
-            if (attribute.ArgumentList is null)
-            {
-                return null;
-            }
-
-            int position = 0;
-            foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
-            {
-                if (argument.NameEquals is not null)
-                {
-                    continue;
-                }
-
-                if (argument.NameColon is not null)
-                {
-                    if (argument.NameColon.Name.Identifier.ValueText == parameterName)
-                    {
-                        return argument.Expression;
-                    }
-
-                    continue;
-                }
-
-                if (position++ == 0)
-                {
-                    return argument.Expression;
                 }
             }
 
