@@ -1,0 +1,138 @@
+using static BpfAnalyzers.Sections.AttachTargetRules;
+using static BpfAnalyzers.Sections.TargetParsing;
+
+namespace BpfAnalyzers.Sections
+{
+    /// <summary>
+    /// The glob and multi-function sections, as <c>src/libbpf.c</c> reads them: <c>attach_kprobe_multi()</c> (0.8+),
+    /// <c>attach_kprobe_session()</c> (1.5+), <c>attach_uprobe_multi()</c> (1.3+; <c>uprobe.session</c> 1.6) and
+    /// <c>attach_tracing_multi()</c> (main, not yet released). Releases differ: 1.3-1.4 attach
+    /// <c>uretprobe.multi.s</c> as an entry probe (fixed in 1.5).
+    /// </summary>
+    internal static class MultiProbeTargets
+    {
+        private static readonly LibbpfVersion s_v1_5 = new(1, 5);
+
+        // u[ret]probe.{multi,session}[.s]/PATH:PATTERN (attach_uprobe_multi(), 1.3+).
+        internal static AttachTargetFinding? CheckUprobeMulti(in AttachTargetName n)
+        {
+            if (n.IsBare)
+            {
+                return NoAutoAttach(n, $"bare '{n.Type}' names no binary or functions, so attach_uprobe_multi() attaches nothing");
+            }
+
+            int colon = n.Text.IndexOf(':', n.Target, n.End - n.Target);
+            if (colon == n.Target || n.Target == n.End)
+            {
+                return UprobeTargets.EmptyPath(n, "attach_uprobe_multi()");
+            }
+
+            int lineEnd = colon < 0 ? n.End : UprobeTargets.LineEnd(n, colon + 1);
+            if (colon < 0 || lineEnd == colon + 1)
+            {
+                return Rejected(
+                    colon < 0 ? n.Target : colon + 1,
+                    n.End,
+                    colon < 0 ? $"the function pattern is missing after the binary path '{Cut(n.TargetText)}'" : "the function pattern after ':' is empty",
+                    Prints(LibbpfAttachMessages.InvalidSectionDefinition(n.Program, Cut(n.Section))),
+                    null);
+            }
+
+            // 1.3-1.4 compared the type with "uretprobe.multi" exactly (strcmp), so ".s" attached at entry.
+            if (n.Type == "uretprobe.multi.s" && n.Version < s_v1_5)
+            {
+                return Misread(
+                    n.Start,
+                    n.Start + n.Type.Length,
+                    $"libbpf {n.Version} attaches it as an entry probe, not a return probe, because attach_uprobe_multi() compares the type with \"uretprobe.multi\" exactly (fixed in libbpf 1.5)",
+                    null);
+            }
+
+            return lineEnd < n.End ? UprobeTargets.IgnoredAfterLine(n, lineEnd, "attach_uprobe_multi()") : null;
+        }
+
+        // k[ret]probe.multi/PATTERN (attach_kprobe_multi(), 0.8+), kprobe.session/PATTERN (1.5+).
+        internal static AttachTargetFinding? CheckKprobeMulti(in AttachTargetName n, bool session)
+        {
+            string function = session ? "attach_kprobe_session()" : "attach_kprobe_multi()";
+            if (n.IsBare)
+            {
+                return NoAutoAttach(n, $"bare '{n.Type}' names no functions, so {function} attaches nothing");
+            }
+
+            // sscanf(spec, "%m[a-zA-Z0-9_.*?]", &pattern)
+            int end = n.Target;
+            while (end < n.End && CScanf.IsPatternChar(n.Text[end]))
+            {
+                end++;
+            }
+
+            if (end == n.Target)
+            {
+                string spec = Cut(n.TargetText);
+                return Rejected(
+                    n.Target,
+                    n.End,
+                    n.Target == n.End
+                        ? $"the function pattern after '{n.Type}/' is empty"
+                        : $"the pattern must start with letters, digits, '_', '.', '*' or '?', and '{spec}' does not",
+                    Prints(session ? LibbpfAttachMessages.KprobeSessionPatternInvalid(spec) : LibbpfAttachMessages.KprobeMultiPatternInvalid(spec, n.Version)),
+                    null);
+            }
+
+            if (end < n.End)
+            {
+                string read = n.Part(n.Target, end);
+                return Misread(
+                    end,
+                    n.End,
+                    $"it attaches to the functions matching '{Cut(read)}' and silently ignores '{Cut(n.Part(end, n.End))}', because {function} reads the pattern with sscanf(\"%m[a-zA-Z0-9_.*?]\"), which stops there",
+                    new[] { n.Part(0, end) });
+            }
+
+            return null;
+        }
+
+        // fentry.multi/PATTERN and friends (attach_tracing_multi(), libbpf main, not yet released): a glob
+        // over kernel BTF functions, optionally "module:pattern"; the module is looked up at load and attach.
+        internal static AttachTargetFinding? CheckTracingMulti(in AttachTargetName n)
+        {
+            if (n.IsBare)
+            {
+                return NoAutoAttach(n, $"bare '{n.Type}' names no functions, so attach_tracing_multi() attaches nothing");
+            }
+
+            // sscanf(spec, "%m[a-zA-Z0-9_.*?:]", &pattern)
+            int end = n.Target;
+            while (end < n.End && (CScanf.IsPatternChar(n.Text[end]) || n.Text[end] == ':'))
+            {
+                end++;
+            }
+
+            if (end == n.Target)
+            {
+                string spec = Cut(n.TargetText);
+                return Rejected(
+                    n.Target,
+                    n.End,
+                    n.Target == n.End
+                        ? $"the function pattern after '{n.Type}/' is empty"
+                        : $"the pattern must start with letters, digits, '_', '.', '*', '?' or ':', and '{spec}' does not",
+                    Prints(LibbpfAttachMessages.TracingMultiPatternInvalid(spec)),
+                    null);
+            }
+
+            if (end < n.End)
+            {
+                string read = n.Part(n.Target, end);
+                return Misread(
+                    end,
+                    n.End,
+                    $"it attaches to the functions matching '{Cut(read)}' and silently ignores '{Cut(n.Part(end, n.End))}', because attach_tracing_multi() reads the pattern with sscanf(\"%m[a-zA-Z0-9_.*?:]\"), which stops there",
+                    new[] { n.Part(0, end) });
+            }
+
+            return null;
+        }
+    }
+}
