@@ -51,18 +51,43 @@ namespace BpfAnalyzers.Sections
             return lineEnd < n.End ? UprobeTargets.IgnoredAfterLine(n, lineEnd, "attach_uprobe_multi()") : null;
         }
 
-        // k[ret]probe.multi/PATTERN (attach_kprobe_multi(), 0.8+), kprobe.session/PATTERN (1.5+).
-        internal static AttachTargetFinding? CheckKprobeMulti(in AttachTargetName n, bool session)
+        /// <summary>The three attach functions that read their target as one glob, told apart by what they print.</summary>
+        private enum Glob
         {
-            string function = session ? "attach_kprobe_session()" : "attach_kprobe_multi()";
+            KprobeMulti,
+            KprobeSession,
+            TracingMulti,
+        }
+
+        // k[ret]probe.multi/PATTERN (attach_kprobe_multi(), 0.8+), kprobe.session/PATTERN (1.5+):
+        // sscanf(spec, "%m[a-zA-Z0-9_.*?]", &pattern)
+        internal static AttachTargetFinding? CheckKprobeMulti(in AttachTargetName n, bool session) =>
+            CheckGlob(n, session ? Glob.KprobeSession : Glob.KprobeMulti);
+
+        // fentry.multi/PATTERN and friends (attach_tracing_multi(), libbpf main, not yet released): a glob
+        // over kernel BTF functions, optionally "module:pattern"; the module is looked up at load and attach.
+        // sscanf(spec, "%m[a-zA-Z0-9_.*?:]", &pattern)
+        internal static AttachTargetFinding? CheckTracingMulti(in AttachTargetName n) => CheckGlob(n, Glob.TracingMulti);
+
+        // attach_tracing_multi() (main at f7081a6baf3f) reads its pattern as attach_kprobe_multi() does, one
+        // sscanf() of a character class that fails only when nothing matches; it adds ':' to the class. Only
+        // that class, the function's name and what it prints differ.
+        private static AttachTargetFinding? CheckGlob(in AttachTargetName n, Glob glob)
+        {
+            string function = glob switch
+            {
+                Glob.KprobeSession => "attach_kprobe_session()",
+                Glob.TracingMulti => "attach_tracing_multi()",
+                _ => "attach_kprobe_multi()",
+            };
             if (n.IsBare)
             {
                 return NoAutoAttach(n, $"bare '{n.Type}' names no functions, so {function} attaches nothing");
             }
 
-            // sscanf(spec, "%m[a-zA-Z0-9_.*?]", &pattern)
+            bool module = glob == Glob.TracingMulti;
             int end = n.Target;
-            while (end < n.End && CScanf.IsPatternChar(n.Text[end]))
+            while (end < n.End && (CScanf.IsPatternChar(n.Text[end]) || (module && n.Text[end] == ':')))
             {
                 end++;
             }
@@ -70,65 +95,31 @@ namespace BpfAnalyzers.Sections
             if (end == n.Target)
             {
                 string spec = Cut(n.TargetText);
+                string allowed = module ? "letters, digits, '_', '.', '*', '?' or ':'" : "letters, digits, '_', '.', '*' or '?'";
+                string prints = glob switch
+                {
+                    Glob.KprobeSession => LibbpfAttachMessages.KprobeSessionPatternInvalid(spec),
+                    Glob.TracingMulti => LibbpfAttachMessages.TracingMultiPatternInvalid(spec),
+                    _ => LibbpfAttachMessages.KprobeMultiPatternInvalid(spec, n.Version),
+                };
                 return Rejected(
                     n.Target,
                     n.End,
                     n.Target == n.End
                         ? $"the function pattern after '{n.Type}/' is empty"
-                        : $"the pattern must start with letters, digits, '_', '.', '*' or '?', and '{spec}' does not",
-                    Prints(session ? LibbpfAttachMessages.KprobeSessionPatternInvalid(spec) : LibbpfAttachMessages.KprobeMultiPatternInvalid(spec, n.Version)),
+                        : $"the pattern must start with {allowed}, and '{spec}' does not",
+                    Prints(prints),
                     null);
             }
 
             if (end < n.End)
             {
                 string read = n.Part(n.Target, end);
+                string scanf = module ? "sscanf(\"%m[a-zA-Z0-9_.*?:]\")" : "sscanf(\"%m[a-zA-Z0-9_.*?]\")";
                 return Misread(
                     end,
                     n.End,
-                    $"it attaches to the functions matching '{Cut(read)}' and silently ignores '{Cut(n.Part(end, n.End))}', because {function} reads the pattern with sscanf(\"%m[a-zA-Z0-9_.*?]\"), which stops there",
-                    new[] { n.Part(0, end) });
-            }
-
-            return null;
-        }
-
-        // fentry.multi/PATTERN and friends (attach_tracing_multi(), libbpf main, not yet released): a glob
-        // over kernel BTF functions, optionally "module:pattern"; the module is looked up at load and attach.
-        internal static AttachTargetFinding? CheckTracingMulti(in AttachTargetName n)
-        {
-            if (n.IsBare)
-            {
-                return NoAutoAttach(n, $"bare '{n.Type}' names no functions, so attach_tracing_multi() attaches nothing");
-            }
-
-            // sscanf(spec, "%m[a-zA-Z0-9_.*?:]", &pattern)
-            int end = n.Target;
-            while (end < n.End && (CScanf.IsPatternChar(n.Text[end]) || n.Text[end] == ':'))
-            {
-                end++;
-            }
-
-            if (end == n.Target)
-            {
-                string spec = Cut(n.TargetText);
-                return Rejected(
-                    n.Target,
-                    n.End,
-                    n.Target == n.End
-                        ? $"the function pattern after '{n.Type}/' is empty"
-                        : $"the pattern must start with letters, digits, '_', '.', '*', '?' or ':', and '{spec}' does not",
-                    Prints(LibbpfAttachMessages.TracingMultiPatternInvalid(spec)),
-                    null);
-            }
-
-            if (end < n.End)
-            {
-                string read = n.Part(n.Target, end);
-                return Misread(
-                    end,
-                    n.End,
-                    $"it attaches to the functions matching '{Cut(read)}' and silently ignores '{Cut(n.Part(end, n.End))}', because attach_tracing_multi() reads the pattern with sscanf(\"%m[a-zA-Z0-9_.*?:]\"), which stops there",
+                    $"it attaches to the functions matching '{Cut(read)}' and silently ignores '{Cut(n.Part(end, n.End))}', because {function} reads the pattern with {scanf}, which stops there",
                     new[] { n.Part(0, end) });
             }
 
