@@ -19,7 +19,7 @@ namespace BpfAnalyzers.Sections
             bool retprobe = n.Type == "kretprobe";
             if (n.IsBare)
             {
-                return NoAutoAttach(n, $"bare '{n.Type}' names no kernel function, so attach_kprobe() attaches nothing");
+                return NamesNothing(n, "no kernel function", "attach_kprobe()");
             }
 
             if (n.Version < s_v0_5)
@@ -105,6 +105,6 @@ namespace BpfAnalyzers.Sections
 
         // k[ret]syscall/NAME (attach_ksyscall(), 1.0+): any name is passed on, only a bare type attaches nothing.
         internal static AttachTargetFinding? CheckKsyscall(in AttachTargetName n) =>
-            n.IsBare ? NoAutoAttach(n, $"bare '{n.Type}' names no system call, so attach_ksyscall() attaches nothing") : null;
+            n.IsBare ? NamesNothing(n, "no system call", "attach_ksyscall()") : null;
     }
 }

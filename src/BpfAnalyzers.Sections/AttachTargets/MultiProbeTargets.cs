@@ -18,7 +18,7 @@ namespace BpfAnalyzers.Sections
         {
             if (n.IsBare)
             {
-                return NoAutoAttach(n, $"bare '{n.Type}' names no binary or functions, so attach_uprobe_multi() attaches nothing");
+                return NamesNothing(n, "no binary or functions", "attach_uprobe_multi()");
             }
 
             int colon = n.Text.IndexOf(':', n.Target, n.End - n.Target);
@@ -82,7 +82,7 @@ namespace BpfAnalyzers.Sections
             };
             if (n.IsBare)
             {
-                return NoAutoAttach(n, $"bare '{n.Type}' names no functions, so {function} attaches nothing");
+                return NamesNothing(n, "no functions", function);
             }
 
             bool module = glob == Glob.TracingMulti;

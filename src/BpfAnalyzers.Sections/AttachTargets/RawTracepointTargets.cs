@@ -15,7 +15,7 @@ namespace BpfAnalyzers.Sections
         {
             if (n.IsBare)
             {
-                return NoAutoAttach(n, $"bare '{n.Type}' names no tracepoint, so attach_raw_tp() attaches nothing");
+                return NamesNothing(n, "no tracepoint", "attach_raw_tp()");
             }
 
             if (NoSuchRawTracepoint(n) is AttachTargetFinding impossible)

@@ -23,6 +23,13 @@ namespace BpfAnalyzers.Sections
                 waivedBySettingTargetInCode: true);
         }
 
+        /// <summary>
+        /// A bare type (<c>SEC("kprobe")</c>): the attach function returns 0 without a link, as libbpf's
+        /// <c>/* no auto-attach for SEC("...") */</c> checks do.
+        /// </summary>
+        internal static AttachTargetFinding NamesNothing(in AttachTargetName n, string what, string function) =>
+            NoAutoAttach(n, $"bare '{n.Type}' names {what}, so {function} attaches nothing");
+
         /// <summary>libbpf's attach function refuses <c>[from..to)</c>: auto-attach fails.</summary>
         internal static AttachTargetFinding Rejected(int from, int to, string reason, string outcome, IReadOnlyList<string>? fixes, bool waived = false) =>
             new(AttachTargetProblem.Rejected, SpanStart(from, to), SpanLength(from, to), reason, outcome, fixes, waived);

@@ -15,7 +15,7 @@ namespace BpfAnalyzers.Sections
         {
             if (n.IsBare)
             {
-                return NoAutoAttach(n, $"bare '{n.Type}' names no tracepoint, so attach_tp() attaches nothing");
+                return NamesNothing(n, "no tracepoint", "attach_tp()");
             }
 
             if (n.Target == n.End && n.Version >= LibbpfAttachMessages.InvalidSectionNameForEmptyTargetSince)

@@ -18,7 +18,7 @@ namespace BpfAnalyzers.Sections
         {
             if (n.IsBare)
             {
-                return NoAutoAttach(n, $"bare '{n.Type}' names no binary or function, so attach_uprobe() attaches nothing");
+                return NamesNothing(n, "no binary or function", "attach_uprobe()");
             }
 
             // sscanf(sec_name, "%m[^/]/%m[^:]:...") gives 1 when the path is empty: no attach, no message.

@@ -26,7 +26,7 @@ namespace BpfAnalyzers.Sections
 
             if (n.IsBare)
             {
-                return NoAutoAttach(n, "bare 'usdt' names no binary or probe, so attach_usdt() attaches nothing");
+                return NamesNothing(n, "no binary or probe", "attach_usdt()");
             }
 
             // Three %m[^:] runs separated by ':'; each needs at least one character.
