@@ -8,9 +8,9 @@ namespace BpfAnalyzers.Sections
     /// <summary>
     /// <c>SEC_ATTACH_BTF</c> sections (<c>fentry</c>, <c>fexit</c>, <c>fmod_ret</c>, <c>fsession</c>, <c>tp_btf</c>,
     /// <c>lsm</c>, <c>iter</c>, <c>freplace</c>): their target is looked up in kernel BTF at load, as
-    /// <c>libbpf_prepare_prog_load()</c> → <c>libbpf_find_attach_btf_id()</c> → <c>find_kernel_btf_id()</c> in
-    /// <c>src/libbpf.c</c> do it (the <c>attach_trace()</c>, <c>attach_lsm()</c>, <c>attach_iter()</c> functions parse
-    /// nothing). Releases differ: before 0.5 only prefixed types are bounded by the 128-byte name buffer; 1.5 reads
+    /// <c>libbpf_find_attach_btf_id()</c> → <c>find_kernel_btf_id()</c> in <c>src/libbpf.c</c> do it (called from
+    /// <c>libbpf_prepare_prog_load()</c> since 0.8; <c>attach_trace()</c>, <c>attach_lsm()</c> and
+    /// <c>attach_iter()</c> parse nothing). Releases differ: before 0.5 only prefixed types are bounded by the 128-byte name buffer; 1.5 reads
     /// <c>module:function</c>. <c>iter/</c> targets are also checked against the iterators Linux defines
     /// (<see cref="KernelIterators"/>).
     /// </summary>
