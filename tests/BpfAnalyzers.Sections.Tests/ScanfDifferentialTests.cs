@@ -34,12 +34,16 @@ namespace BpfAnalyzers.Sections.Tests
         };
 
         /// <summary>
-        /// The formats quoted by the rules (<c>AttachTargetRules.cs</c>) and run through the model by the
-        /// property tests, read from the sources so a format added there is checked here without editing this test.
+        /// The formats quoted by the attach parsers (<c>src/BpfAnalyzers.Sections/AttachTargets/</c>) and run through
+        /// the model by the property tests, read from the sources so a format added there is checked here without
+        /// editing this test.
         /// </summary>
         public static IReadOnlyList<string> ModelledFormats()
         {
-            string rules = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "BpfAnalyzers.Sections", "AttachTargetRules.cs"));
+            string rules = string.Concat(
+                Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "BpfAnalyzers.Sections", "AttachTargets"), "*.cs")
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(File.ReadAllText));
             string properties = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "BpfAnalyzers.Sections.Tests", "AttachTargetScanfPropertyTests.cs"));
             var found = new List<string>();
             // In comments: sscanf(func_name, "FMT", ...); in messages: sscanf(\"FMT\").
