@@ -23,10 +23,13 @@ def generate(d, programs, wrong_pct, package_source, version, reference_dll):
     os.makedirs(d)
     open(os.path.join(d, "Directory.Build.props"), "w").write("<Project />\n")
     open(os.path.join(d, "Directory.Packages.props"), "w").write("<Project />\n")
+    # The project lives under artifacts/, so NuGet merges the repository's nuget.config, whose source mapping sends
+    # every id to nuget.org: clear the mapping too, or BpfAnalyzers has no allowed source (NU1100).
     open(os.path.join(d, "nuget.config"), "w").write(f"""<?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <config><add key="globalPackagesFolder" value="packages" /></config>
   <packageSources><clear /><add key="local" value="{package_source}" /></packageSources>
+  <packageSourceMapping><clear /><packageSource key="local"><package pattern="*" /></packageSource></packageSourceMapping>
 </configuration>
 """)
     open(os.path.join(d, "Generated.csproj"), "w").write(f"""<Project Sdk="Microsoft.NET.Sdk">

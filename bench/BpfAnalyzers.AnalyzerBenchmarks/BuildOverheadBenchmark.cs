@@ -130,6 +130,8 @@ namespace BpfAnalyzers.AnalyzerBenchmarks
             Directory.CreateDirectory(dir);
             File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project>\n  <!-- Stands alone: not the repository's build settings. -->\n</Project>\n");
             File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project>\n  <!-- Stands alone: no central package management. -->\n</Project>\n");
+            // The default work folder is under artifacts/, so NuGet merges the repository's nuget.config, whose source
+            // mapping sends every id to nuget.org: clear the mapping too, or BpfAnalyzers has no allowed source (NU1100).
             File.WriteAllText(Path.Combine(dir, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
 <configuration>
   <config>
@@ -139,6 +141,12 @@ namespace BpfAnalyzers.AnalyzerBenchmarks
     <clear />
     <add key=""bpfanalyzers"" value=""{packageSource}"" />
   </packageSources>
+  <packageSourceMapping>
+    <clear />
+    <packageSource key=""bpfanalyzers"">
+      <package pattern=""*"" />
+    </packageSource>
+  </packageSourceMapping>
 </configuration>
 ");
             File.WriteAllText(Path.Combine(dir, "Generated.csproj"), $@"<Project Sdk=""Microsoft.NET.Sdk"">

@@ -55,7 +55,10 @@ namespace BpfAnalyzers.EndToEnd.Tests
     /// A real project that takes BpfAnalyzers the way users do: a PackageReference restored from a
     /// local folder feed (a nuget.config with only that feed) into a packages folder of its own, so a
     /// stale copy of the same version never leaks in. Empty Directory.Build.props/targets keep the
-    /// surrounding folders' settings out.
+    /// surrounding folders' settings out. The nuget.config clears the source mapping too: NuGet merges
+    /// every nuget.config up the tree, and under a folder whose config maps "*" to nuget.org (this
+    /// repository's, if the temp folder is ever inside it) the cleared-away nuget.org would be the only
+    /// source allowed for BpfAnalyzers, and restore fails with NU1100.
     /// </summary>
     public sealed class ConsumerProject
     {
@@ -80,6 +83,12 @@ namespace BpfAnalyzers.EndToEnd.Tests
                     <clear />
                     <add key="bpfanalyzers-under-test" value="{package.Feed}" />
                   </packageSources>
+                  <packageSourceMapping>
+                    <clear />
+                    <packageSource key="bpfanalyzers-under-test">
+                      <package pattern="*" />
+                    </packageSource>
+                  </packageSourceMapping>
                 </configuration>
                 """);
             File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
