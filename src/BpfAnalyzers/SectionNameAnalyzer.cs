@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,6 +27,10 @@ namespace BpfAnalyzers
 
         /// <summary>Diagnostic property key of the custom section an unknown name could be declared as (<c>user+</c>).</summary>
         internal const string CustomSectionKey = "CustomSection";
+
+        // A finding's fixes list is shared by every program with the same wrong name (SectionChecker keeps one per name):
+        // its properties are made once per list, not once per diagnostic.
+        private static readonly ConditionalWeakTable<IReadOnlyList<string>, ImmutableDictionary<string, string?>> s_fixProperties = new();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             Rules.All.Select(Descriptors.Of).ToImmutableArray();
@@ -239,10 +243,6 @@ namespace BpfAnalyzers
             BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
             _ => "<program>",
         };
-
-        // A finding's fixes list is shared by every program with the same wrong name (SectionChecker keeps one per name):
-        // its properties are made once per list, not once per diagnostic.
-        private static readonly ConditionalWeakTable<IReadOnlyList<string>, ImmutableDictionary<string, string?>> s_fixProperties = new();
 
         private static ImmutableDictionary<string, string?> Properties(Finding finding)
         {
