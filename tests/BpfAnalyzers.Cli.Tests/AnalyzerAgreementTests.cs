@@ -25,7 +25,8 @@ namespace BpfAnalyzers.Cli.Tests
     /// </summary>
     public class AnalyzerAgreementTests
     {
-        private static readonly string[] s_targets = { "0.5", "0.7", "1.0", "1.1", "1.7", "main" };
+        // A target is a release, and "strict" for libbpf_set_strict_mode(LIBBPF_STRICT_SEC_NAME) (0.6 to 0.8).
+        private static readonly string[] s_targets = { "0.5", "0.7", "0.8 strict", "1.0", "1.1", "1.7", "main" };
 
         // The analyzer's diagnostic property keys (SectionNameAnalyzer.FixKeys and CustomSectionKey are internal to the
         // analyzer assembly): the code fix reads the same strings.
@@ -51,7 +52,7 @@ namespace BpfAnalyzers.Cli.Tests
             int programs = 0, members = 0, loaders = 0, findings = 0;
             foreach (string version in s_targets)
             {
-                LibbpfVersion v = Parse(version);
+                LibbpfVersion v = Parse(version.Split(' ')[0]);
                 IReadOnlyList<string> programNames = ProgramNames(v);
                 IReadOnlyList<string> dataNames = DataNames(v);
                 IReadOnlyList<string> loaderNames = programNames.Where((_, i) => i % 20 == 0).Concat(s_loaderNames).Distinct(StringComparer.Ordinal).ToList();
@@ -65,8 +66,12 @@ namespace BpfAnalyzers.Cli.Tests
                 {
                     foreach (LoaderWaiver w in waivers)
                     {
-                        corpus.Add(Declaration.Program(n, "l" + (l++).ToString(CultureInfo.InvariantCulture), w));
+                        // On the method, on its class, and AttachTargetSetInCode on the section attribute itself.
+                        corpus.Add(Declaration.Program(n, "l" + (l++).ToString(CultureInfo.InvariantCulture), w, LoaderPlacement.Method));
+                        corpus.Add(Declaration.Program(n, "l" + (l++).ToString(CultureInfo.InvariantCulture), w, LoaderPlacement.Class));
                     }
+
+                    corpus.Add(Declaration.Program(n, "l" + (l++).ToString(CultureInfo.InvariantCulture), LoaderWaiver.SetsAttachTarget, LoaderPlacement.SectionArgument));
                 }
 
                 findings += Compare(version, corpus, Array.Empty<string>(), disagreements);
@@ -76,7 +81,7 @@ namespace BpfAnalyzers.Cli.Tests
             }
 
             _output.WriteLine($"corpus: {programs + members + loaders} declarations over {s_targets.Length} targets ({string.Join(", ", s_targets)}): " +
-                              $"{programs} programs, {members} fields, {loaders} programs with [BpfLoader]; {findings} analyzer diagnostics");
+                              $"{programs} programs, {members} fields, {loaders} programs with a loader declaration; {findings} analyzer diagnostics");
             Assert.True(disagreements.Count == 0, Report(disagreements));
         }
 
@@ -186,7 +191,12 @@ namespace BpfAnalyzers.Cli.Tests
         /// <summary>What <c>bpf-sections explain --json</c> says about the declaration, as keys: the name's findings, the custom sections'.</summary>
         private static (List<string> Name, List<string> Custom) Explain(Declaration decl, string version, IReadOnlyList<string> custom)
         {
-            var args = new List<string> { "explain", "--libbpf", version, "--json" };
+            var args = new List<string> { "explain", "--libbpf", version.Split(' ')[0], "--json" };
+            if (version.EndsWith(" strict", StringComparison.Ordinal))
+            {
+                args.Add("--strict");
+            }
+
             foreach (string c in custom)
             {
                 args.Add("--custom");
@@ -285,22 +295,32 @@ namespace BpfAnalyzers.Cli.Tests
             }
 
             text.Append("public struct Counters { public int A; }\npublic struct RingBufMap { public int A; }\n");
-            text.Append("public static class Programs\n{\n");
-            foreach (Declaration d in corpus.Where(d => d.IsProgram))
+            // Programs with a class-level [BpfLoader] go in a class of their own per loader, the others in Programs.
+            foreach (var group in corpus.Where(d => d.IsProgram).GroupBy(d => d.Placement == LoaderPlacement.Class ? d.Loader : LoaderWaiver.None).OrderBy(g => g.Key))
             {
-                text.Append("    ");
-                if (d.Loader != LoaderWaiver.None)
+                if (group.Key != LoaderWaiver.None)
                 {
-                    text.Append("[BpfLoader(SetsType = ").Append(Flag(d.Loader, LoaderWaiver.SetsType))
-                        .Append(", AttachesInCode = ").Append(Flag(d.Loader, LoaderWaiver.AttachesInCode))
-                        .Append(", SetsAttachTarget = ").Append(Flag(d.Loader, LoaderWaiver.SetsAttachTarget)).Append(")] ");
+                    text.Append(LoaderAttribute(group.Key)).Append('\n');
                 }
 
-                text.Append("[BpfSection(\"").Append(d.Name).Append("\")] public static int ").Append(d.CName).Append("() => 0;\n");
+                text.Append("public static class Programs").Append((int)group.Key).Append("\n{\n");
+                foreach (Declaration d in group)
+                {
+                    text.Append("    ");
+                    if (d.Placement == LoaderPlacement.Method)
+                    {
+                        text.Append(LoaderAttribute(d.Loader)).Append(' ');
+                    }
+
+                    text.Append("[BpfSection(\"").Append(d.Name).Append(d.Placement == LoaderPlacement.SectionArgument ? "\", AttachTargetSetInCode = true)]" : "\")]")
+                        .Append(" public static int ").Append(d.CName).Append("() => 0;\n");
+                }
+
+                text.Append("}\n");
             }
 
             // No method in this class reads a field: the analyzer names the reader NoReader.
-            text.Append("}\npublic static class Globals\n{\n");
+            text.Append("public static class Globals\n{\n");
             foreach (Declaration d in corpus.Where(d => !d.IsProgram))
             {
                 text.Append("    [BpfSection(\"").Append(d.Name).Append("\")] public static ").Append(d.ReadOnly ? "readonly " : string.Empty)
@@ -317,7 +337,8 @@ namespace BpfAnalyzers.Cli.Tests
             Assert.Equal(custom.Count + corpus.Count, literals.Count);
             var customLiterals = new Dictionary<int, string>();
             var byLiteral = new Dictionary<int, Declaration>();
-            List<Declaration> ordered = corpus.Where(d => d.IsProgram).Concat(corpus.Where(d => !d.IsProgram)).ToList();
+            List<Declaration> ordered = corpus.Where(d => d.IsProgram).GroupBy(d => d.Placement == LoaderPlacement.Class ? d.Loader : LoaderWaiver.None).OrderBy(g => g.Key)
+                .SelectMany(g => g).Concat(corpus.Where(d => !d.IsProgram)).ToList();
             for (int i = 0; i < literals.Count; i++)
             {
                 string value = literals[i].Token.ValueText;
@@ -337,7 +358,18 @@ namespace BpfAnalyzers.Cli.Tests
             return (source, byLiteral, customLiterals);
         }
 
+        private static string LoaderAttribute(LoaderWaiver loader) =>
+            $"[BpfLoader(SetsType = {Flag(loader, LoaderWaiver.SetsType)}, AttachesInCode = {Flag(loader, LoaderWaiver.AttachesInCode)}, SetsAttachTarget = {Flag(loader, LoaderWaiver.SetsAttachTarget)})]";
+
         private static string Flag(LoaderWaiver loader, LoaderWaiver flag) => (loader & flag) != 0 ? "true" : "false";
+
+        /// <summary>Where a program's loader declaration is written.</summary>
+        private enum LoaderPlacement
+        {
+            Method,
+            Class,
+            SectionArgument,
+        }
 
         private static LibbpfVersion Parse(string version) =>
             LibbpfVersion.TryParse(version, out LibbpfVersion v) ? v : throw new ArgumentException(version);
@@ -451,8 +483,9 @@ namespace BpfAnalyzers.Cli.Tests
 
         private sealed class Declaration
         {
-            private Declaration(string name, string cName, bool isProgram, LoaderWaiver loader, string? type, bool readOnly)
+            private Declaration(string name, string cName, bool isProgram, LoaderWaiver loader, string? type, bool readOnly, LoaderPlacement placement = LoaderPlacement.Method)
             {
+                Placement = placement;
                 Name = name;
                 CName = cName;
                 IsProgram = isProgram;
@@ -469,16 +502,19 @@ namespace BpfAnalyzers.Cli.Tests
 
             public LoaderWaiver Loader { get; }
 
+            public LoaderPlacement Placement { get; }
+
             public string? Type { get; }
 
             public bool ReadOnly { get; }
 
-            public static Declaration Program(string name, string cName, LoaderWaiver loader) => new(name, cName, true, loader, null, false);
+            public static Declaration Program(string name, string cName, LoaderWaiver loader, LoaderPlacement placement = LoaderPlacement.Method) =>
+                new(name, cName, true, loader, null, false, placement);
 
             public static Declaration Member(string name, string cName, string type, bool readOnly) => new(name, cName, false, LoaderWaiver.None, type, readOnly);
 
             public override string ToString() => IsProgram
-                ? $"[BpfSection(\"{Name}\")] program {CName}{(Loader == LoaderWaiver.None ? string.Empty : " with [BpfLoader(" + Loader + ")]")}"
+                ? $"[BpfSection(\"{Name}\")] program {CName}{(Loader == LoaderWaiver.None ? string.Empty : $" with {Loader} declared on the {Placement}")}"
                 : $"[BpfSection(\"{Name}\")] field {(ReadOnly ? "readonly " : string.Empty)}{Type} {CName}";
         }
 
@@ -488,7 +524,13 @@ namespace BpfAnalyzers.Cli.Tests
 
             public VersionOptions(string version)
             {
-                GlobalOptions = new Options(new Dictionary<string, string> { [TargetSettings.VersionProperty] = version });
+                var values = new Dictionary<string, string> { [TargetSettings.VersionProperty] = version.Split(' ')[0] };
+                if (version.EndsWith(" strict", StringComparison.Ordinal))
+                {
+                    values[TargetSettings.StrictProperty] = "true";
+                }
+
+                GlobalOptions = new Options(values);
             }
 
             public override AnalyzerConfigOptions GlobalOptions { get; }
