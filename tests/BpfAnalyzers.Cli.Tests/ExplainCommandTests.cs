@@ -287,6 +287,16 @@ namespace BpfAnalyzers.Cli.Tests
             Assert.Equal("-xdp", result.Fields["name"]);
         }
 
+        [Fact]
+        public void A_name_starting_with_an_at_sign_is_a_name_not_a_response_file()
+        {
+            ToolResult result = BpfSections.Run("explain", "@xdp");
+
+            Assert.Equal(ExitCodes.Errors, result.ExitCode);
+            Assert.Equal("", result.Stderr);
+            Assert.Equal("@xdp", result.Fields["name"]);
+        }
+
         [Theory]
         [InlineData("kprobe/foo-bar", 10, 4, "          ^^^^")]
         [InlineData("xdpblah", -1, 0, "^^^^^^^")]
