@@ -1,12 +1,16 @@
-using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using BpfAnalyzers.Sections;
 
 namespace BpfAnalyzers.Cli
 {
-    /// <summary><c>bpf-sections explain NAME</c>: what one section name means to one libbpf, in words.</summary>
+    /// <summary>
+    /// <c>bpf-sections explain NAME</c>: what one section name means to one libbpf, and every finding the analyzer reports
+    /// for <c>[BpfSection("NAME")]</c> on that program or field, from the same engine (<see cref="SectionChecker"/>).
+    /// </summary>
     internal static class ExplainCommand
     {
         public static Command Create(StandardStreams io)
@@ -14,163 +18,175 @@ namespace BpfAnalyzers.Cli
             var target = new TargetOptions(withStrict: true);
             var name = new Argument<string>("name")
             {
-                Description = "The section name as written in SEC(\"...\"), e.g. kprobe/do_sys_open. Put -- before a name that starts with '-'.",
+                Description = "The section name as written in SEC(\"...\") or [BpfSection(\"...\")], e.g. kprobe/do_sys_open. Put -- before a name that starts with '-'.",
             };
-            var command = new Command(
-                "explain",
-                "Explain what libbpf makes of one section name when it opens the object: the entry it matches and how, " +
-                "the program type, the expected attach type, the attach target, the canonical spelling, whether it is deprecated, " +
-                "what libbpf prints when it rejects or warns, and ranked suggestions. " +
-                "Exit code 0: the name loads cleanly; 1: libbpf rejects it; 3: it loads with warnings.");
             var data = new Option<bool>("--data")
             {
                 Description = "Explain NAME as the section of a global or map (SEC on a variable, [BpfSection] on a field): " +
                               "the data sections bpf_object__elf_collect() reads, not the program section table.",
             };
+            var program = new Option<string>("--program")
+            {
+                Description = $"The program's C function name (the method's, or its [CustomFunctionName]), which libbpf's messages quote. " +
+                              $"With --data: the program that reads the member. Default: {LibbpfMessages.ProgramPlaceholder}.",
+                HelpName = "name",
+            };
+            var custom = new Option<string[]>("--custom")
+            {
+                Description = "A custom section, as [assembly: BpfCustomSection(\"SECTION\")] or libbpf_register_prog_handler() declares it " +
+                              "(user+, user/, user): tried before the table from libbpf 0.8. Repeatable.",
+                HelpName = "section",
+                AllowMultipleArgumentsPerToken = false,
+            };
+            var setsType = new Option<bool>("--sets-type") { Description = "[BpfLoader(SetsType = true)]: the loader calls bpf_program__set_type()." };
+            var attachesInCode = new Option<bool>("--attaches-in-code") { Description = "[BpfLoader(AttachesInCode = true)]: the loader attaches in code (bpf_program__attach_*()) or turns auto-attach off." };
+            var setsAttachTarget = new Option<bool>("--sets-attach-target") { Description = "[BpfLoader(SetsAttachTarget = true)]: the loader calls bpf_program__set_attach_target()." };
+            var variable = new Option<string>("--variable")
+            {
+                Description = $"With --data: the member's C name (the field's, or its [CustomFieldName]). Default: {DataSectionChecker.VariablePlaceholder}.",
+                HelpName = "name",
+            };
+            var type = new Option<string>("--type")
+            {
+                Description = "With --data: the field's C# type as written (int, uint, long, byte[], string, a struct name, ...); " +
+                              "any other name is taken as a struct or class, a map definition when its name says Map. Without it the type is not checked.",
+                HelpName = "type",
+            };
+            var readOnly = new Option<bool>("--read-only") { Description = "With --data: the field is readonly or const (or a get-only property)." };
+            var json = new Option<bool>("--json")
+            {
+                Description = "Write JSON (camelCase): {name, kind: program|data, libbpf, strict, program, variable, type, readOnly, custom, loader: " +
+                              "{setsType, attachesInCode, setsAttachTarget}, exitCode, result: error|warning|info|clean, facts: {...}, " +
+                              "findings: [{id, severity: error|warning|info, title, message, subject: name|custom, section, start, length, fixes: [...], " +
+                              "customSection, helpLink}], notes: [...]}. start is -1 when the finding is about the whole section.",
+            };
+
+            var command = new Command(
+                "explain",
+                "Explain what libbpf makes of one section name (the entry it matches and how, the program type, the expected attach type, " +
+                "the attach target, the canonical spelling) and print every finding the BpfAnalyzers analyzer reports for [BpfSection(\"NAME\")] " +
+                "on such a program (or, with --data, field): rule id, severity, message, the offending part marked under the name, ranked fixes. " +
+                "Notes about other releases are not findings. " +
+                "Exit code 0: no finding or info only; 1: an error; 3: a warning and no error.");
             command.Arguments.Add(name);
-            command.Options.Add(data);
+            foreach (Option option in new Option[] { data, program, custom, setsType, attachesInCode, setsAttachTarget, variable, type, readOnly, json })
+            {
+                command.Options.Add(option);
+            }
+
             target.AddTo(command);
             command.SetAction(parseResult =>
             {
-                if (parseResult.GetValue(data))
+                string? programName = parseResult.GetValue(program);
+                LoaderWaiver loader =
+                    (parseResult.GetValue(setsType) ? LoaderWaiver.SetsType : LoaderWaiver.None) |
+                    (parseResult.GetValue(attachesInCode) ? LoaderWaiver.AttachesInCode : LoaderWaiver.None) |
+                    (parseResult.GetValue(setsAttachTarget) ? LoaderWaiver.SetsAttachTarget : LoaderWaiver.None);
+                var request = new ExplainRequest(
+                    parseResult.GetRequiredValue(name),
+                    target.TargetOf(parseResult),
+                    parseResult.GetValue(data),
+                    programName ?? LibbpfMessages.ProgramPlaceholder,
+                    programName is not null,
+                    parseResult.GetValue(custom) ?? new string[0],
+                    loader,
+                    parseResult.GetValue(variable) ?? DataSectionChecker.VariablePlaceholder,
+                    parseResult.GetValue(type),
+                    parseResult.GetValue(readOnly));
+                Explanation explanation = Explanation.For(request);
+                if (parseResult.GetValue(json))
                 {
-                    return WriteData(DataSectionChecker.Check(parseResult.GetRequiredValue(name), target.TargetOf(parseResult)), io.Out);
+                    ExplainJson.Write(explanation, io.Out);
+                }
+                else
+                {
+                    Write(explanation, io.Out);
                 }
 
-                SectionExplanation explanation = SectionExplanation.For(parseResult.GetRequiredValue(name), target.TargetOf(parseResult));
-                Write(explanation, io.Out);
                 return explanation.ExitCode;
             });
             return command;
         }
 
-        public static void Write(SectionExplanation x, TextWriter output)
+        public static void Write(Explanation x, TextWriter output)
         {
-            SectionResolution r = x.Resolution;
-            Field(output, "name", x.Name);
-            Field(output, "libbpf", x.Target.StrictSectionNames && x.Target.Version < LibbpfVersion.V1_0
-                ? $"{x.Target.Version} (strict section names)"
-                : x.Target.Version.IsMain
+            ExplainRequest q = x.Request;
+            SectionTarget t = q.Target;
+            Field(output, "name", q.Name);
+            Field(output, "libbpf", t.StrictSectionNames && t.Version < LibbpfVersion.V1_0
+                ? $"{t.Version} (strict section names)"
+                : t.Version.IsMain
                     ? $"main (the main branch at {SectionTable.MainCommit.Substring(0, 12)}, {SectionTable.MainCommitDate}; not yet released)"
-                    : x.Target.Version.ToString());
-            Field(output, "result", x.ExitCode switch
+                    : t.Version.ToString());
+            Field(output, "result", x.Worst switch
             {
-                ExitCodes.Rejected => "rejected: libbpf fails to load the program",
-                ExitCodes.Warnings => "loads, with warnings",
-                _ => "loads cleanly",
+                FindingSeverity.Error => "errors: " + Ids(x),
+                FindingSeverity.Warning => "warnings: " + Ids(x),
+                FindingSeverity.Info => "info only: " + Ids(x),
+                _ => "clean: no finding",
             });
-
-            if (r.Entry is SectionEntry e)
+            foreach (Fact fact in x.Facts)
             {
-                Field(output, "entry", $"{e.Section} (#{x.EntryIndex.ToString(CultureInfo.InvariantCulture)} of {SectionTable.For(x.Target.Version).Count.ToString(CultureInfo.InvariantCulture)} in libbpf {x.Target.Version}'s table; the first match wins)");
-                Field(output, "matched", HowMatched(r, e));
-                Field(output, "program type", $"{e.ProgTypeName} ({e.ProgType})");
-                Field(output, "attach type", e.AttachType == "0" ? "none (0)" : $"{e.AttachTypeName} ({e.AttachType})");
-                Field(output, "attach target", r.AttachTarget is null ? "none" : r.AttachTarget.Length == 0 ? "empty" : r.AttachTarget);
-                Field(output, "canonical", r.Canonical ?? string.Empty);
-                Field(output, "deprecated", r.IsDeprecated ? "yes" : "no");
-            }
-            else
-            {
-                Field(output, "entry", "none");
+                Field(output, fact.Label, fact.Text);
             }
 
-            foreach (Finding f in x.Findings)
+            foreach (ShownFinding shown in x.Findings)
+            {
+                Finding f = shown.Finding;
+                output.WriteLine();
+                output.WriteLine($"{Explanation.Severity(f.Severity)} {f.Id}: {f.Message}");
+                if (shown.Subject == Explanation.CustomSubject)
+                {
+                    output.WriteLine("  in --custom " + shown.Section);
+                }
+                else
+                {
+                    output.WriteLine("  " + shown.Section);
+                    output.WriteLine("  " + Marker(shown.Section, f.Start, f.Length));
+                }
+
+                for (int i = 0; i < f.Fixes.Count; i++)
+                {
+                    output.WriteLine($"  fix {(i + 1).ToString(CultureInfo.InvariantCulture)}: {f.Fixes[i]}");
+                }
+
+                if (f.CustomSection is string customSection)
+                {
+                    output.WriteLine($"  or declare it: [assembly: BpfCustomSection(\"{customSection}\")] (--custom {customSection})");
+                }
+
+                output.WriteLine("  help: " + f.Rule.HelpLink);
+            }
+
+            if (x.Notes.Count > 0)
             {
                 output.WriteLine();
-                output.WriteLine(f.Severity.ToString().ToLowerInvariant() + ": " + f.Text);
-                foreach (string line in f.LibbpfSays)
+                foreach (string note in x.Notes)
                 {
-                    output.WriteLine("  libbpf: " + line);
+                    output.WriteLine("note: " + note);
                 }
             }
-
-            output.WriteLine();
-            if (x.Suggestions.Count == 0)
-            {
-                output.WriteLine("suggestions: none");
-                return;
-            }
-
-            output.WriteLine("suggestions:");
-            for (int i = 0; i < x.Suggestions.Count; i++)
-            {
-                SectionSuggestion s = x.Suggestions[i];
-                output.WriteLine($"  {(i + 1).ToString(CultureInfo.InvariantCulture)}. {s.Name}  ({ReasonText(s.Reason)})");
-            }
         }
 
-        /// <summary><c>explain --data</c>: what libbpf makes of a global or map in section NAME. Returns the exit code.</summary>
-        public static int WriteData(DataSectionCheck c, TextWriter output)
+        /// <summary><c>^</c> under the offending part of <paramref name="section"/>, or under all of it when the finding is about the whole name.</summary>
+        internal static string Marker(string section, int start, int length)
         {
-            int exit = c.IsError ? ExitCodes.Rejected : c.Verdict == DataSectionVerdict.Deprecated ? ExitCodes.Warnings : ExitCodes.Ok;
-            Field(output, "name", c.Name);
-            Field(output, "kind", "data section (a global or map)");
-            Field(output, "libbpf", c.Target.Version.ToString());
-            Field(output, "result", exit switch
+            if (start < 0)
             {
-                ExitCodes.Rejected => "rejected: libbpf skips or refuses the section; a program that reads the global fails to open",
-                ExitCodes.Warnings => "loads, with warnings",
-                _ => "loads cleanly",
-            });
-            Field(output, "entry", c.Entry is DataSectionEntry e
-                ? $"{e.Display} ({(e.Match == DataSectionMatch.Exact ? "exact" : "prefix")}, read from libbpf {e.FirstRelease}{(e.LastRelease is LibbpfVersion last ? " to " + last : string.Empty)})"
-                : "none");
-            Field(output, "verdict", c.Verdict.ToString());
-            output.WriteLine();
-            output.WriteLine((exit == ExitCodes.Rejected ? "error: " : exit == ExitCodes.Warnings ? "warning: " : "note: ") + c.Explanation + ".");
-            foreach (string line in c.LibbpfSays)
-            {
-                output.WriteLine("  libbpf: " + line);
+                return new string('^', System.Math.Max(section.Length, 1));
             }
 
-            if (c.LibbpfSays.Count > 0)
+            // A tab in the name keeps its width on the line above only if it is a tab below too.
+            var prefix = new System.Text.StringBuilder(start);
+            for (int i = 0; i < start && i < section.Length; i++)
             {
-                output.WriteLine($"'{DataSectionChecker.VariablePlaceholder}' above stands for the global's C name and '{DataSectionChecker.ProgramPlaceholder}' for a program that reads it.");
+                prefix.Append(section[i] == '\t' ? '\t' : ' ');
             }
 
-            output.WriteLine();
-            if (c.Suggestions.Count == 0)
-            {
-                output.WriteLine("suggestions: none");
-                return exit;
-            }
-
-            output.WriteLine("suggestions:");
-            for (int i = 0; i < c.Suggestions.Count; i++)
-            {
-                output.WriteLine($"  {(i + 1).ToString(CultureInfo.InvariantCulture)}. {c.Suggestions[i].Name}  ({ReasonText(c.Suggestions[i].Reason)})");
-            }
-
-            return exit;
+            return prefix.Append('^', System.Math.Max(length, 1)).ToString();
         }
 
-        private static string HowMatched(in SectionResolution r, SectionEntry e) => r.How switch
-        {
-            MatchKind.Exact => $"exactly '{e.Section}'",
-            MatchKind.Plus when r.AttachTarget is null => $"the bare type of the 'type+' entry '{e.Section}'",
-            MatchKind.Plus when r.AttachTarget.Length == 0 => $"'{e.Type}/' with an empty attach target, by the 'type+' entry '{e.Section}'",
-            MatchKind.Plus => $"'{e.Type}/' and an attach target, by the 'type+' entry '{e.Section}'",
-            MatchKind.Slash when r.AttachTarget?.Length == 0 => $"'{e.Section}' with an empty attach target, by the 'type/' entry '{e.Section}'",
-            MatchKind.Slash => $"'{e.Section}' and an attach target, by the 'type/' entry '{e.Section}'",
-            MatchKind.LegacyPrefix => $"legacy prefix: the name starts with '{e.Section}'",
-            _ => throw new InvalidOperationException("a match has a kind"),
-        };
-
-        private static string ReasonText(SuggestionReason reason) => reason switch
-        {
-            SuggestionReason.Canonical => "canonical spelling",
-            SuggestionReason.Renamed => "replacement of a renamed or legacy entry",
-            SuggestionReason.Cleanup => "without stray characters",
-            SuggestionReason.Case => "lower case",
-            SuggestionReason.LegacyPrefix => "what legacy prefix matching read it as",
-            SuggestionReason.Separator => "separator fixed",
-            SuggestionReason.Typo => "nearest entry",
-            SuggestionReason.LeadingDot => "leading '.' added",
-            SuggestionReason.DataSection => "a data section for this member",
-            SuggestionReason.MissingSlash => "the '/' a 'type/' entry needs",
-            _ => reason.ToString(),
-        };
+        private static string Ids(Explanation x) => string.Join(", ", x.Findings.Select(f => f.Finding.Id).Distinct());
 
         private static void Field(TextWriter output, string key, string value) =>
             output.WriteLine((key + ":").PadRight(15) + value);

@@ -27,7 +27,8 @@ namespace BpfAnalyzers.Cli
             try
             {
                 var io = new StandardStreams(stdin, stdout, text, stderr);
-                ParseResult parseResult = BpfSectionsCommand.Create(io).Parse(args);
+                // No response files: 'explain @foo' explains the section name '@foo', not the arguments in file foo.
+                ParseResult parseResult = BpfSectionsCommand.Create(io).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
                 if (parseResult.Action is ParseErrorAction)
                 {
                     return ReportUsageErrors(parseResult, stderr);

@@ -2,23 +2,26 @@ using Xunit;
 
 namespace BpfAnalyzers.Cli.Tests
 {
-    /// <summary><c>bpf-sections explain --data</c>: a data section name for a global or map.</summary>
+    /// <summary><c>bpf-sections explain --data</c>: a data section name for a global or map, judged by the engine as the analyzer judges a field.</summary>
     public class ExplainDataCommandTests
     {
         [Fact]
-        public void A_typo_of_rodata_is_rejected_with_libbpfs_messages_and_the_fix()
+        public void A_typo_of_rodata_is_bpf0019_with_libbpfs_messages_and_the_fix()
         {
-            ToolResult result = BpfSections.Run("explain", "--data", ".rodat", "--libbpf", "1.1");
+            ToolResult result = BpfSections.Run("explain", "--data", ".rodat", "--libbpf", "1.1", "--variable", "cfg", "--program", "handle");
 
-            Assert.Equal(ExitCodes.Rejected, result.ExitCode);
+            Assert.Equal(ExitCodes.Errors, result.ExitCode);
             Assert.Equal("none", result.Fields["entry"]);
-            Assert.Contains("  libbpf: elf: skipping unrecognized data section(N) .rodat\n", result.Stdout);
-            Assert.Contains("  libbpf: prog 'PROG': bad map relo against 'VAR' in section '.rodat'\n", result.Stdout);
-            Assert.Contains("  1. .rodata  (nearest entry)", result.Stdout);
+            Assert.Contains(
+                "error BPF0019: libbpf 1.1 cannot use data section '.rodat' for 'cfg': it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it; " +
+                "libbpf prints \"elf: skipping unrecognized data section(N) .rodat\" then \"prog 'handle': bad map relo against 'cfg' in section '.rodat'\"; did you mean '.rodata'?\n" +
+                "  .rodat\n  ^^^^^^\n  fix 1: .rodata\n",
+                result.Stdout);
+            Assert.DoesNotContain("note:", result.Stdout);
         }
 
         [Fact]
-        public void A_named_data_section_loads_cleanly_from_0_6_and_names_its_entry()
+        public void A_named_data_section_is_clean_from_0_6_and_names_its_entry()
         {
             ToolResult result = BpfSections.Run("explain", "--data", ".data.counters", "--libbpf", "0.6");
 
@@ -27,12 +30,12 @@ namespace BpfAnalyzers.Cli.Tests
         }
 
         [Fact]
-        public void A_named_bss_section_under_1_0_names_the_release_that_reads_it()
+        public void A_named_bss_section_under_1_0_needs_1_1()
         {
             ToolResult result = BpfSections.Run("explain", "--data", ".bss.x", "--libbpf", "1.0");
 
-            Assert.Equal(ExitCodes.Rejected, result.ExitCode);
-            Assert.Contains("libbpf 1.1 is the first release that reads '.bss.NAME'", result.Stdout);
+            Assert.Equal(ExitCodes.Errors, result.ExitCode);
+            Assert.Contains("error BPF0005: Section '.bss.x' needs libbpf 1.1 or newer", result.Stdout);
         }
 
         [Fact]
@@ -41,19 +44,63 @@ namespace BpfAnalyzers.Cli.Tests
             ToolResult result = BpfSections.Run("explain", "--data", "maps", "--libbpf", "0.7");
 
             Assert.Equal(ExitCodes.Warnings, result.ExitCode);
+            Assert.Contains("warning BPF0004: Section 'maps' is deprecated for legacy maps", result.Stdout);
             Assert.Contains("legacy map definitions are deprecated, use BTF-defined maps instead", result.Stdout);
         }
 
         [Fact]
-        public void A_program_section_is_not_a_data_section()
+        public void A_program_section_on_a_field_is_bpf0020_with_data_sections_as_fixes()
         {
             ToolResult result = BpfSections.Run("explain", "--data", "xdp");
 
-            Assert.Equal(ExitCodes.Rejected, result.ExitCode);
-            Assert.Equal("ProgramSection", result.Fields["verdict"]);
-            Assert.Contains("  1. .data  (a data section for this member)", result.Stdout);
+            Assert.Equal(ExitCodes.Errors, result.ExitCode);
+            Assert.Contains("error BPF0020: 'xdp' is a program section (xdp), not a data section", result.Stdout);
+            Assert.Contains("  fix 1: .data\n  fix 2: .rodata\n  fix 3: .bss\n", result.Stdout);
         }
-    
+
+        [Fact]
+        public void A_scalar_in_maps_is_bpf0021_and_names_the_variable_and_type()
+        {
+            ToolResult result = BpfSections.Run("explain", "--data", ".maps", "--type", "int", "--variable", "counter");
+
+            Assert.Equal(ExitCodes.Errors, result.ExitCode);
+            Assert.Equal("int (scalar, 4 bytes)", result.Fields["type"]);
+            Assert.Contains("error BPF0021: libbpf 1.7 cannot use 'counter' in section '.maps'", result.Stdout);
+            Assert.Contains("'counter' is int", result.Stdout);
+        }
+
+        [Fact]
+        public void A_map_struct_in_maps_is_clean()
+        {
+            ToolResult result = BpfSections.Run("explain", "--data", ".maps", "--type", "RingBufMap");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            Assert.Equal("RingBufMap (aggregate)", result.Fields["type"]);
+        }
+
+        [Fact]
+        public void A_global_in_license_is_clean_but_a_note_says_what_its_uses_get()
+        {
+            ToolResult result = BpfSections.Run("explain", "--data", "license", "--type", "byte[]", "--variable", "LICENSE");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            Assert.Equal("byte[] (sequence)", result.Fields["type"]);
+            Assert.Contains("note: A program that uses 'LICENSE' gets BPF0021 (error) at the use:", result.Stdout);
+        }
+
+        [Theory]
+        [InlineData("System.Int64", "long (scalar, 8 bytes)")]
+        [InlineData("uint", "uint (scalar, 4 bytes)")]
+        [InlineData("string", "string (sequence)")]
+        [InlineData("Foo.Bar.Counters", "Counters (aggregate)")]
+        [InlineData("int*", "int* (scalar)")]
+        public void The_type_is_read_as_the_analyzer_reads_the_fields_symbol(string type, string shown)
+        {
+            ToolResult result = BpfSections.Run("explain", "--data", ".data", "--type", type);
+
+            Assert.Equal(shown, result.Fields["type"]);
+        }
+
         [Fact]
         public void List_data_prints_the_sections_a_release_reads_for_globals()
         {

@@ -35,6 +35,16 @@ namespace BpfAnalyzers.Cli.Tests
             Assert.Contains("'0.9' is not a libbpf release", stderr);
         }
 
+        [Fact]
+        public async Task Explain_exits_with_3_for_a_warning_finding_from_the_real_entry_point()
+        {
+            (int code, byte[] stdout, string stderr) = await RunToolAsync(Array.Empty<byte>(), "explain", "kprobe/foo-bar", "--json");
+
+            Assert.True(code == 3, "exit code " + code + ": " + stderr);
+            Assert.Equal("", stderr);
+            Assert.Contains("\"id\": \"BPF0013\"", Encoding.UTF8.GetString(stdout));
+        }
+
         private static async Task<(int, byte[], string)> RunToolAsync(byte[] stdin, params string[] args)
         {
             // The referenced tool is copied beside the tests with its runtimeconfig.json.

@@ -43,7 +43,7 @@ namespace BpfAnalyzers.Cli.Tests
             ToolResult result = BpfSections.Run("resolve", "--help");
 
             Assert.Equal(ExitCodes.Ok, result.ExitCode);
-            Assert.Contains("main (libbpf's main branch at f7081a6baf3f, 2026-07-30)", result.Stdout.Replace("\n", " ").Replace("  ", " "));
+            Assert.Contains("main (libbpf's main branch at f7081a6baf3f, 2026-07-30)", System.Text.RegularExpressions.Regex.Replace(result.Stdout, @"\s+", " "));
         }
 
         [Theory]
@@ -129,7 +129,7 @@ namespace BpfAnalyzers.Cli.Tests
             Assert.Contains("resolve", result.Stdout);
             Assert.Contains("explain <name>", result.Stdout);
             Assert.Contains("list", result.Stdout);
-            Assert.Contains("Exit codes: 0 done (explain: the name loads cleanly), 1 explain: libbpf rejects the name, 2 bad command line, 3 explain: the name loads with warnings", result.Stdout);
+            Assert.Contains("Exit codes: 0 done (explain: no finding, or info only), 1 explain: an error finding, 2 bad command line, 3 explain: a warning finding and no error", result.Stdout);
         }
 
         [Fact]
@@ -137,7 +137,7 @@ namespace BpfAnalyzers.Cli.Tests
         {
             Assert.Equal(
                 new[] { 0, 1, 2, 3, 4 },
-                new[] { ExitCodes.Ok, ExitCodes.Rejected, ExitCodes.Usage, ExitCodes.Warnings, ExitCodes.Failure });
+                new[] { ExitCodes.Ok, ExitCodes.Errors, ExitCodes.Usage, ExitCodes.Warnings, ExitCodes.Failure });
         }
 
         [Fact]
@@ -149,6 +149,20 @@ namespace BpfAnalyzers.Cli.Tests
             Assert.Contains("bpf-sections resolve [options]", result.Stdout);
             Assert.Contains("--libbpf <version>", result.Stdout);
             Assert.Contains("--strict", result.Stdout);
+        }
+
+        [Fact]
+        public void Help_of_explain_shows_the_options_mirroring_the_analyzer_and_the_json_schema()
+        {
+            ToolResult result = BpfSections.Run("explain", "--help");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            foreach (string option in new[] { "--data", "--program <name>", "--custom <section>", "--sets-type", "--attaches-in-code", "--sets-attach-target", "--variable <name>", "--type <type>", "--read-only", "--json" })
+            {
+                Assert.Contains(option, result.Stdout);
+            }
+
+            Assert.Contains("findings: [{id, severity: error|warning|info, title, message, subject: name|custom, section, start, length, fixes: [...],", System.Text.RegularExpressions.Regex.Replace(result.Stdout, @"\s+", " "));
         }
 
         [Fact]
