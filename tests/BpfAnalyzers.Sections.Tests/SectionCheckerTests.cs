@@ -148,6 +148,47 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Contains("a program cannot use 'LICENSE'", use.Message);
         }
 
+        [Theory]
+        [InlineData("1.7")]
+        [InlineData("1.1")]
+        public void A_sleepable_type_only_main_has_is_fixed_to_its_plain_form(string version)
+        {
+            Finding f = new SectionChecker().CheckProgram("tp.s/sched/sched_switch", Target(version), "p").Name!;
+
+            Assert.Equal("BPF0005", f.Id);
+            Assert.Equal("tp/sched/sched_switch", f.Fixes[0]);
+        }
+
+        // A fix is offered to be applied: one that names what no kernel can have ('tp/s/sched/x', BPF0022; 'fentry/a.b',
+        // BPF0016) would trade a finding for an error.
+        [Fact]
+        public void No_fix_names_an_attach_target_no_kernel_can_have()
+        {
+            var checker = new SectionChecker();
+            var offered = 0;
+            foreach (string version in new[] { "0.8", "1.1", "1.7", "main" })
+            {
+                SectionTarget target = Target(version);
+                foreach (string type in SectionTable.For(target.Version).Select(e => e.Type).Distinct())
+                {
+                    foreach (string name in new[] { type + ".s/sched/sched_switch", type + "s/sched/sched_switch", type + ".x/a.b", type + "_/do_sys_open" })
+                    {
+                        foreach (Finding f in checker.CheckProgram(name, target, "p").After(LoaderWaiver.None))
+                        {
+                            foreach (string fix in f.Fixes)
+                            {
+                                offered++;
+                                Finding? after = new SectionChecker().CheckProgram(fix, target, "p").AttachTarget;
+                                Assert.False(after is { Id: "BPF0016" or "BPF0022" }, $"{name} ({version}) offers {fix}: {after}");
+                            }
+                        }
+                    }
+                }
+            }
+
+            Assert.True(offered > 500, $"only {offered} fixes offered");
+        }
+
         [Fact]
         public void Every_rule_is_in_the_catalog_once_in_identifier_order()
         {

@@ -86,6 +86,13 @@ namespace BpfAnalyzers.Sections
                 if (first is LibbpfVersion newer)
                 {
                     IReadOnlyList<string> newerFixes = Fixes(name, target, custom, programName, suggestions);
+                    if (SleepableVariants.Check(name, target, custom) is SleepableVariantFinding plain)
+                    {
+                        // 'tp.s/sched/sched_switch' under 1.7 (tp.s is in main only): what loads with this release is the
+                        // type's plain form, 'tp/sched/sched_switch', as BPF0018 offers; the table's nearest names come after.
+                        newerFixes = Merged(plain.Fixes, newerFixes, target, custom);
+                    }
+
                     return new Finding(
                         Rules.SectionNeedsNewerLibbpf,
                         new[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target), SlashHint(name, target, custom, newerFixes) ?? string.Empty },
@@ -183,19 +190,24 @@ namespace BpfAnalyzers.Sections
                 return null;
             }
 
+            // s.Fixes: the plain form first ('kprobe/foo'), then the nearest sleepable types ('fentry.s/foo'); none that names
+            // what no kernel can have ('raw_tp.s/sched/x' is not fixed to the raw tracepoint 'sched/x').
+            var fixes = new List<string>();
             var quoted = new List<string>();
-            foreach (string fix in s.Fixes)
+            for (int i = 0; i < s.Fixes.Count; i++)
             {
-                quoted.Add("'" + Display(fix) + "'");
+                if (!NamesWhatCannotExist(s.Fixes[i], target, custom))
+                {
+                    fixes.Add(s.Fixes[i]);
+                    quoted.Add("'" + Display(s.Fixes[i]) + "'" + (i == 0 ? $" ('{s.BaseType}' cannot sleep)" : " (sleepable)"));
+                }
             }
 
-            string use = quoted.Count == 1
-                ? quoted[0] + $" ('{s.BaseType}' cannot sleep)"
-                : quoted[0] + $" ('{s.BaseType}' cannot sleep) or " + string.Join(" or ", quoted.GetRange(1, quoted.Count - 1)) + " (sleepable)";
+            string use = quoted.Count == 0 ? $"'{s.BaseType}' ('{s.BaseType}' cannot sleep)" : string.Join(" or ", quoted);
             return new Finding(
                 Rules.NoSleepableVariant,
                 new[] { target.ToString(), Display(name), s.Written, LoadFailure(name, programName, target), use },
-                s.Fixes,
+                fixes,
                 waivedBy: OnlyAboutType);
         }
 
@@ -279,10 +291,11 @@ namespace BpfAnalyzers.Sections
             }
 
             var fixes = new List<string>();
-            foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes, programName))
+            foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes + 2, programName))
             {
-                // A fix must not need fixing again: 'kprobe/x \0' loads as 'kprobe/x ', which is no cleaner.
-                if (Malformation(s.Name) is null)
+                // A fix must not need fixing again: 'kprobe/x \0' loads as 'kprobe/x ', which is no cleaner; nor may it name
+                // what no kernel can have ('tp.s/sched/x' read with its '.' as a '/' is the tracepoint 's/sched/x').
+                if (fixes.Count < MaxFixes && Malformation(s.Name) is null && !NamesWhatCannotExist(s.Name, target, custom))
                 {
                     fixes.Add(s.Name);
                 }
@@ -290,6 +303,28 @@ namespace BpfAnalyzers.Sections
 
             suggestions?.Add(name, target, withCustom, fixes);
             return fixes;
+        }
+
+        /// <summary>True when the name's attach target is one no kernel can have (BPF0016, BPF0022): never a fix.</summary>
+        private static bool NamesWhatCannotExist(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom) =>
+            AttachTargetFindings.Check(name, target, LibbpfMessages.ProgramPlaceholder, custom) is { Id: RuleIds.NoSuchTracepoint or RuleIds.BtfAttachTargetInvalid };
+
+        /// <summary><paramref name="first"/>, then what <paramref name="then"/> adds, at most <see cref="MaxFixes"/>, none impossible.</summary>
+        private static IReadOnlyList<string> Merged(IReadOnlyList<string> first, IReadOnlyList<string> then, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        {
+            var merged = new List<string>(MaxFixes);
+            foreach (IReadOnlyList<string> list in new[] { first, then })
+            {
+                foreach (string fix in list)
+                {
+                    if (merged.Count < MaxFixes && !merged.Contains(fix) && !NamesWhatCannotExist(fix, target, custom))
+                    {
+                        merged.Add(fix);
+                    }
+                }
+            }
+
+            return merged;
         }
 
         /// <summary>
