@@ -169,6 +169,21 @@ namespace BpfAnalyzers.Tests
                 null,
                 Rejected("1.7", "kprobe/", "the function name after 'kprobe/' is empty", "libbpf prints \"kprobe name is invalid: \""));
 
+        // 'fentry/' does not load (no kernel BTF type ''): BPF0016 alone, not also BPF0003's "loads, but ... is empty".
+        [Theory]
+        [InlineData("fentry")]
+        [InlineData("lsm.s")]
+        [InlineData("iter")]
+        public Task Empty_btf_target_fails_to_load_and_is_not_also_called_non_canonical(string type) =>
+            Verify.Analyzer(Program($"[BpfSection(\"{type}{{|BPF0016:/|}}\")]"));
+
+        // With the empty target moot (the loader attaches or sets the target itself), the name loads: only its spelling is left.
+        [Theory]
+        [InlineData("kprobe", "AttachesInCode")]
+        [InlineData("fentry", "SetsAttachTarget")]
+        public Task Empty_target_the_loader_makes_moot_is_only_non_canonical(string type, string loader) =>
+            Verify.Analyzer(Program($"[BpfSection({{|BPF0003:\"{type}/\"|}}), BpfLoader({loader} = true)]"));
+
         [Fact]
         public Task A_name_with_a_section_name_error_gets_no_attach_target_diagnostic() =>
             Verify.Analyzer(Program("[BpfSection({|BPF0001:\"kprobes/foo-bar\"|})]"));

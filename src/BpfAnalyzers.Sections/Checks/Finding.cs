@@ -29,7 +29,7 @@ namespace BpfAnalyzers.Sections
     {
         private static readonly string[] s_noFixes = new string[0];
 
-        public Finding(Rule rule, string[] arguments, IReadOnlyList<string>? fixes = null, int start = -1, int length = 0, LoaderWaiver waivedBy = LoaderWaiver.None, string? customSection = null)
+        public Finding(Rule rule, string[] arguments, IReadOnlyList<string>? fixes = null, int start = -1, int length = 0, LoaderWaiver waivedBy = LoaderWaiver.None, string? customSection = null, bool yieldsToAttachTarget = false)
         {
             Rule = rule;
             Arguments = arguments;
@@ -38,6 +38,7 @@ namespace BpfAnalyzers.Sections
             Length = length;
             WaivedBy = waivedBy;
             CustomSection = customSection;
+            YieldsToAttachTarget = yieldsToAttachTarget;
         }
 
         public Rule Rule { get; }
@@ -73,6 +74,12 @@ namespace BpfAnalyzers.Sections
         /// </summary>
         public string? CustomSection { get; }
 
+        /// <summary>
+        /// True for a finding about the name that is not reported when the attach-target finding stands, which says the
+        /// same and more ('fentry/': BPF0016 "no BTF type ''" rather than BPF0003 "loads, but the target is empty").
+        /// </summary>
+        public bool YieldsToAttachTarget { get; }
+
         /// <summary>True when a loader that does <paramref name="loader"/> does not have this problem.</summary>
         public bool IsWaivedBy(LoaderWaiver loader) => (WaivedBy & loader) != 0;
 
@@ -89,7 +96,7 @@ namespace BpfAnalyzers.Sections
                 }
             }
 
-            return replaced is null ? this : new Finding(Rule, replaced, Fixes, Start, Length, WaivedBy, CustomSection);
+            return replaced is null ? this : new Finding(Rule, replaced, Fixes, Start, Length, WaivedBy, CustomSection, YieldsToAttachTarget);
         }
 
         public override string ToString() => $"{Id} [{Start},{Start + Length}): {Message}";

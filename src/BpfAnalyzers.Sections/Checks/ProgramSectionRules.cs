@@ -151,12 +151,11 @@ namespace BpfAnalyzers.Sections
             {
                 bool emptyTarget = r.AttachTargetStart >= 0 && r.AttachTarget!.Length == 0;
 
-                // Where libbpf's attach parser rejects the empty target (kprobe/: "kprobe name is invalid"),
-                // that error (BPF0012, same fix) says it all: one diagnostic, not two.
-                if (emptyTarget && AttachTargetRules.Check(r, programName) is { Problem: AttachTargetProblem.Rejected })
-                {
-                    return null;
-                }
+                // Where libbpf fails on the empty target (kprobe/: attach_kprobe() prints "kprobe name is invalid"; fentry/:
+                // no kernel BTF type ''), that finding (BPF0012, BPF0016) says it all: one diagnostic, not two, and not one
+                // that says the name loads. A loader that makes it moot (attaches in code, sets the target) leaves the name
+                // loading, and then only its spelling is left to report.
+                bool yields = emptyTarget && AttachTargetRules.Check(r, programName) is { Problem: AttachTargetProblem.Rejected or AttachTargetProblem.BtfTargetInvalid or AttachTargetProblem.NoSuchTracepoint };
 
                 string canonical = r.Canonical!;
                 string why = emptyTarget
@@ -165,7 +164,8 @@ namespace BpfAnalyzers.Sections
                 return new Finding(
                     Rules.NonCanonicalSection,
                     new[] { target.ToString(), Display(name), why, Display(canonical) },
-                    new[] { canonical });
+                    new[] { canonical },
+                    yieldsToAttachTarget: yields);
             }
 
             return null;

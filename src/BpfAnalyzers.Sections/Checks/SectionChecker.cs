@@ -150,12 +150,18 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>
         /// The findings that stand when the loader does <paramref name="loader"/>. The attach target counts only where the
-        /// name's standing finding leaves room for it (no error about the name itself).
+        /// name's standing finding leaves room for it (no error about the name itself); a name finding that yields to it
+        /// (<see cref="Finding.YieldsToAttachTarget"/>) goes when it stands.
         /// </summary>
         public IReadOnlyList<Finding> After(LoaderWaiver loader)
         {
             Finding? name = Name is not null && Name.IsWaivedBy(loader) ? null : Name;
             Finding? attach = AttachTarget is not null && !AttachTarget.IsWaivedBy(loader) && AttachTargetFindings.ApplyAfter(name) ? AttachTarget : null;
+            if (attach is not null && name is { YieldsToAttachTarget: true })
+            {
+                name = null;
+            }
+
             return name is null
                 ? attach is null ? s_none : new[] { attach }
                 : attach is null ? new[] { name } : new[] { name, attach };
