@@ -189,6 +189,47 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.True(offered > 500, $"only {offered} fixes offered");
         }
 
+        // Applying a fix must never make things worse: a warning's fix that is an error ('fentry/' fixed to 'fentry', which
+        // needs a BTF target) would turn a working build red under warnings-as-errors.
+        [Fact]
+        public void No_fix_is_worse_than_the_finding_it_fixes()
+        {
+            var worse = new List<string>();
+            var offered = 0;
+            foreach (string version in new[] { "0.5", "0.8", "1.0", "1.1", "1.7", "main" })
+            {
+                SectionTarget target = Target(version);
+                var checker = new SectionChecker();
+                foreach (SectionEntry e in SectionTable.For(target.Version))
+                {
+                    string t = e.Type;
+                    string[] names =
+                    {
+                        e.Section, t, t + "/", t + "/foo", t + "/foo-bar", t + "blah", t + "/a/b", t.ToUpperInvariant(), t + " ", t + "s",
+                        t + "_", "?" + t, t + "/foo+0x10", t + "/x:y", t + "/x:y:z", t + ".s", t + ".s/foo",
+                    };
+                    foreach (string name in names)
+                    {
+                        foreach (Finding f in checker.CheckProgram(name, target, "p").After(LoaderWaiver.None))
+                        {
+                            foreach (string fix in f.Fixes)
+                            {
+                                offered++;
+                                IReadOnlyList<Finding> after = checker.CheckProgram(fix, target, "p").After(LoaderWaiver.None);
+                                if (after.Any(a => a.Severity > f.Severity))
+                                {
+                                    worse.Add($"{version}: '{name}' {f.Id} fixed to '{fix}': " + string.Join(", ", after.Select(a => a.Id)));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            Assert.True(offered > 3000, $"only {offered} fixes offered");
+            Assert.Empty(worse.Distinct().Take(20));
+        }
+
         [Fact]
         public void Every_rule_is_in_the_catalog_once_in_identifier_order()
         {
