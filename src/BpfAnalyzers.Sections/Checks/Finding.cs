@@ -75,8 +75,8 @@ namespace BpfAnalyzers.Sections
         public string? CustomSection { get; }
 
         /// <summary>
-        /// True for a finding about the name that is not reported when the attach-target finding stands, which says the
-        /// same and more ('fentry/': BPF0016 "no BTF type ''" rather than BPF0003 "loads, but the target is empty").
+        /// True for a finding about the name that is not reported while an attach-target warning or error stands, which
+        /// says the same and more ('fentry/': BPF0016 "no BTF type ''" rather than BPF0003 "loads, but the target is empty").
         /// </summary>
         public bool YieldsToAttachTarget { get; }
 

@@ -154,9 +154,7 @@ namespace BpfAnalyzers.Sections
                 // Where libbpf fails on the empty target (kprobe/: attach_kprobe() prints "kprobe name is invalid"; fentry/:
                 // no kernel BTF type ''), that finding (BPF0012, BPF0016) says it all: one diagnostic, not two, and not one
                 // that says the name loads. A loader that makes it moot (attaches in code, sets the target) leaves the name
-                // loading, and then only its spelling is left to report.
-                bool yields = emptyTarget && AttachTargetRules.Check(r, programName) is { Problem: AttachTargetProblem.Rejected or AttachTargetProblem.BtfTargetInvalid or AttachTargetProblem.NoSuchTracepoint };
-
+                // loading, and then only its spelling is left to report (ProgramFindings.After).
                 string canonical = r.Canonical!;
                 string why = emptyTarget
                     ? "the attach target after '/' is empty"
@@ -165,7 +163,7 @@ namespace BpfAnalyzers.Sections
                     Rules.NonCanonicalSection,
                     new[] { target.ToString(), Display(name), why, Display(canonical) },
                     new[] { canonical },
-                    yieldsToAttachTarget: yields);
+                    yieldsToAttachTarget: emptyTarget);
             }
 
             return null;

@@ -151,13 +151,13 @@ namespace BpfAnalyzers.Sections
         /// <summary>
         /// The findings that stand when the loader does <paramref name="loader"/>. The attach target counts only where the
         /// name's standing finding leaves room for it (no error about the name itself); a name finding that yields to it
-        /// (<see cref="Finding.YieldsToAttachTarget"/>) goes when it stands.
+        /// (<see cref="Finding.YieldsToAttachTarget"/>) goes when it stands as a warning or an error.
         /// </summary>
         public IReadOnlyList<Finding> After(LoaderWaiver loader)
         {
             Finding? name = Name is not null && Name.IsWaivedBy(loader) ? null : Name;
             Finding? attach = AttachTarget is not null && !AttachTarget.IsWaivedBy(loader) && AttachTargetFindings.ApplyAfter(name) ? AttachTarget : null;
-            if (attach is not null && name is { YieldsToAttachTarget: true })
+            if (attach is { Severity: >= FindingSeverity.Warning } && name is { YieldsToAttachTarget: true })
             {
                 name = null;
             }
