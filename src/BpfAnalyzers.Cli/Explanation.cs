@@ -77,13 +77,7 @@ namespace BpfAnalyzers.Cli
         };
 
         /// <summary><c>error</c>, <c>warning</c>, <c>info</c> or <c>clean</c>.</summary>
-        public string Result => Worst switch
-        {
-            FindingSeverity.Error => "error",
-            FindingSeverity.Warning => "warning",
-            FindingSeverity.Info => "info",
-            _ => "clean",
-        };
+        public string Result => Worst is FindingSeverity worst ? Severity(worst) : "clean";
 
         public static Explanation For(ExplainRequest request)
         {
@@ -107,7 +101,7 @@ namespace BpfAnalyzers.Cli
             var checker = new SectionChecker(custom);
             var notes = new List<string>();
             IReadOnlyList<Fact> facts = request.Data
-                ? DataFacts(request, custom, checker, findings, notes)
+                ? DataFacts(request, checker, findings, notes)
                 : ProgramFacts(request, custom, checker, findings, notes);
 
             if (!request.ProgramGiven && Quotes(findings, "'" + request.Program + "'"))
@@ -174,7 +168,7 @@ namespace BpfAnalyzers.Cli
             return facts;
         }
 
-        private static IReadOnlyList<Fact> DataFacts(ExplainRequest request, List<SectionEntry> custom, SectionChecker checker, List<ShownFinding> findings, List<string> notes)
+        private static IReadOnlyList<Fact> DataFacts(ExplainRequest request, SectionChecker checker, List<ShownFinding> findings, List<string> notes)
         {
             DataMember member = CSharpMemberTypes.Describe(request.Variable, request.Type, request.ReadOnly, request.ProgramGiven ? request.Program : null);
             DataFindings found = checker.CheckData(request.Name, request.Target, member);
@@ -189,11 +183,10 @@ namespace BpfAnalyzers.Cli
                 notes.Add($"A program that uses '{request.Variable}' gets {use.Id} ({Severity(use.Severity)}) at the use: {use.Message}");
             }
 
-            DataSectionCheck check = DataSectionChecker.Check(request.Name, request.Target, custom, member.Variable, request.Program, member.ReadOnly, member.MapLike);
             var facts = new List<Fact>
             {
                 new Fact("kind", "kind", "data", "data section (a global or map)"),
-                check.Entry is DataSectionEntry e
+                found.Entry is DataSectionEntry e
                     ? new Fact("entry", "entry", e.Display, $"{e.Display} ({(e.Match == DataSectionMatch.Exact ? "exact" : "prefix")}, read from libbpf {e.FirstRelease}{(e.LastRelease is LibbpfVersion last ? " to " + last : string.Empty)})")
                     : new Fact("entry", "entry", null, "none"),
             };

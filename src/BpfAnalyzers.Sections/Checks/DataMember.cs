@@ -48,14 +48,18 @@ namespace BpfAnalyzers.Sections
     /// <summary>What the checks found about a data member's section, and whether its uses need checking.</summary>
     public readonly struct DataFindings
     {
-        internal DataFindings(Finding? finding, DataSectionEntry? usesFail)
+        internal DataFindings(Finding? finding, DataSectionEntry? entry, DataSectionEntry? usesFail)
         {
             Finding = finding;
+            Entry = entry;
             UsesFail = usesFail;
         }
 
         /// <summary>The finding about the section and the member, or null.</summary>
         public Finding? Finding { get; }
+
+        /// <summary>The data section the name falls under in the target release, or null when libbpf skips it.</summary>
+        public DataSectionEntry? Entry { get; }
 
         /// <summary>
         /// For a member kept in <c>license</c> or <c>version</c>: libbpf makes no map of those sections, so each program

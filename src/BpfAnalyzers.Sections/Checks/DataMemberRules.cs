@@ -39,23 +39,23 @@ namespace BpfAnalyzers.Sections
 
             if (finding is not null)
             {
-                return new DataFindings(finding, null);
+                return new DataFindings(finding, check.Entry, null);
             }
 
             if (check.Entry is DataSectionEntry entry && member.TypeName is string typeName)
             {
                 if (DataSectionChecker.ShapeProblem(entry, member.Shape, member.ByteSize, member.Variable, typeName, target.Version, out IReadOnlyList<string> shapeSays) is string problem)
                 {
-                    return new DataFindings(new Finding(Rules.DataSectionMisfit, new[] { version, member.Variable, display, problem, Says(shapeSays) }), null);
+                    return new DataFindings(new Finding(Rules.DataSectionMisfit, new[] { version, member.Variable, display, problem, Says(shapeSays) }), entry, null);
                 }
 
                 if (entry.Kind is DataSectionKind.License or DataSectionKind.KernelVersion)
                 {
-                    return new DataFindings(null, entry);
+                    return new DataFindings(null, entry, entry);
                 }
             }
 
-            return default;
+            return new DataFindings(null, check.Entry, null);
         }
 
         /// <summary>
