@@ -50,7 +50,7 @@ namespace BpfAnalyzers.Cli
         /// </summary>
         public static DataMember Describe(string variable, string? type, bool readOnly, string? reader)
         {
-            Func<string>? readerOf = reader is null ? null : () => reader;
+            Func<string?>? readerOf = reader is null ? null : () => reader;
             if (type is null)
             {
                 return new DataMember(variable, readOnly, reader: readerOf);

@@ -28,7 +28,8 @@ namespace BpfAnalyzers.Cli
             var program = new Option<string>("--program")
             {
                 Description = $"The program's C function name (the method's, or its [CustomFunctionName]), which libbpf's messages quote. " +
-                              $"With --data: the program that reads the member. Default: {LibbpfMessages.ProgramPlaceholder}.",
+                              $"With --data: the program that uses (reads or writes) the member; without it no program uses the member, as for a field no method reads " +
+                              $"(a section libbpf skips is then BPF0024, a warning, not an error). Default: {LibbpfMessages.ProgramPlaceholder}.",
                 HelpName = "name",
             };
             var custom = new Option<string[]>("--custom")

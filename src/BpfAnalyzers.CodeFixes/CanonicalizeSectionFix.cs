@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -19,20 +20,7 @@ namespace BpfAnalyzers.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CanonicalizeSectionFix)), Shared]
     public sealed class CanonicalizeSectionFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-            RuleIdentifiers.UnknownSection,
-            RuleIdentifiers.LegacyPrefixSection,
-            RuleIdentifiers.NonCanonicalSection,
-            RuleIdentifiers.DeprecatedSection,
-            RuleIdentifiers.LegacySection,
-            RuleIdentifiers.SectionNeedsNewerLibbpf,
-            RuleIdentifiers.MalformedSectionName,
-            RuleIdentifiers.AttachTargetRejected,
-            RuleIdentifiers.AttachTargetMisread,
-            RuleIdentifiers.UnknownIterator,
-            RuleIdentifiers.NoSleepableVariant,
-            RuleIdentifiers.UnknownDataSection,
-            RuleIdentifiers.ProgramSectionOnData);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = Rules.Fixable(RuleFixes.Rename).ToImmutableArray();
 
         /// <summary>
         /// One key per rank, shared by every rule: "take the best suggestion" means the same thing for

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -22,7 +23,7 @@ namespace BpfAnalyzers.CodeFixes
     {
         private const string Property = "AttachTargetSetInCode";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.BtfAttachTargetMissing);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = Rules.Fixable(RuleFixes.DeclareAttachTargetInCode).ToImmutableArray();
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -43,7 +44,7 @@ namespace BpfAnalyzers.CodeFixes
                     CodeAction.Create(
                         $"Declare that the attach target is set in code ({Property} = true)",
                         ct => DeclareAsync(context.Document, attribute, ct),
-                        equivalenceKey: RuleIdentifiers.BtfAttachTargetMissing + "." + Property),
+                        equivalenceKey: RuleIds.BtfAttachTargetMissing + "." + Property),
                     diagnostic);
             }
         }

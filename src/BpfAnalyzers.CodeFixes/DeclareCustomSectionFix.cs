@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -25,7 +26,7 @@ namespace BpfAnalyzers.CodeFixes
         private const string AttributeTypeName = "BpfCustomSectionAttribute";
         private const string AttributeShortName = "BpfCustomSection";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnknownSection);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = Rules.Fixable(RuleFixes.DeclareCustomSection).ToImmutableArray();
 
         /// <summary>None: never part of Fix All or <c>dotnet format</c>.</summary>
         public override FixAllProvider? GetFixAllProvider() => null;
@@ -50,7 +51,7 @@ namespace BpfAnalyzers.CodeFixes
                     CodeAction.Create(
                         $"Declare custom section '{section}' ([assembly: {AttributeShortName}], for a loader that calls libbpf_register_prog_handler())",
                         ct => DeclareAsync(context.Document, compilation, attributeType, section, ct),
-                        equivalenceKey: RuleIdentifiers.UnknownSection + ".DeclareCustomSection"),
+                        equivalenceKey: RuleIds.UnknownSection + ".DeclareCustomSection"),
                     diagnostic);
             }
         }

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,19 +34,20 @@ namespace BpfAnalyzers
                 _ => null,
             };
 
-            DataFindings found = checker.CheckData(name, target, Describe(symbol, context.CancellationToken));
+            var uses = new ProgramUses(context.Compilation, context.CancellationToken);
+            DataFindings found = checker.CheckData(name, target, Describe(symbol, uses));
             if (found.Finding is Finding finding)
             {
                 context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, argument.GetLocation()));
             }
             else if (found.UsesFail is DataSectionEntry kept && symbol is not null)
             {
-                ReportUses(context, symbol, kept, CName(symbol, CustomFieldNameAttribute), target);
+                ReportUses(context, symbol, kept, CName(symbol, CustomFieldNameAttribute), target, uses);
             }
         }
 
         /// <summary>What the checks need to know of the member: its C name, whether it is read-only or a map, its type's shape.</summary>
-        private static DataMember Describe(ISymbol? symbol, System.Threading.CancellationToken cancellationToken)
+        private static DataMember Describe(ISymbol? symbol, ProgramUses uses)
         {
             ITypeSymbol? type = symbol switch
             {
@@ -72,74 +70,22 @@ namespace BpfAnalyzers
                 Shape(type),
                 ByteSize(type),
                 type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                () => ReaderOf(symbol, cancellationToken));
+                () => uses.FirstProgramUsing(symbol) is IMethodSymbol program ? CName(program, CustomFunctionNameAttribute) : null);
         }
 
         /// <summary>
-        /// Programs that use (read or write) a global kept in <c>license</c> or <c>version</c>: each use is reported where it
-        /// is. Only the rare member in such a section pays for this search: the programs of its own type, in the tree the
-        /// semantic model at hand covers.
+        /// Programs that use (read or write) a global kept in <c>license</c> or <c>version</c>, in any file: each use is
+        /// reported where it is, naming the program that reaches it. Only the rare member in such a section pays for this search.
         /// </summary>
-        private static void ReportUses(SyntaxNodeAnalysisContext context, ISymbol member, DataSectionEntry entry, string variable, SectionTarget target)
+        private static void ReportUses(SyntaxNodeAnalysisContext context, ISymbol member, DataSectionEntry entry, string variable, SectionTarget target, ProgramUses uses)
         {
-            foreach (ISymbol candidate in member.ContainingType?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+            foreach ((ExpressionSyntax use, IMethodSymbol program) in uses.Of(member))
             {
-                if (candidate is not IMethodSymbol method || SectionOf(method) is null)
+                if (SectionChecker.UseOfUnmappedGlobal(entry, variable, CName(program, CustomFunctionNameAttribute), target) is Finding finding)
                 {
-                    continue;
-                }
-
-                foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
-                {
-                    if (reference.SyntaxTree != context.Node.SyntaxTree)
-                    {
-                        continue;
-                    }
-
-                    foreach (IdentifierNameSyntax id in reference.GetSyntax(context.CancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
-                    {
-                        ExpressionSyntax use = id.Parent is MemberAccessExpressionSyntax access && access.Name == id ? access : id;
-                        // A write relocates against the variable as a read does; nameof() does not relocate at all.
-                        if (id.Identifier.ValueText != member.Name || InNameof(use) ||
-                            !SymbolEqualityComparer.Default.Equals(context.SemanticModel.GetSymbolInfo(id, context.CancellationToken).Symbol, member) ||
-                            SectionChecker.UseOfUnmappedGlobal(entry, variable, CName(method, CustomFunctionNameAttribute), target) is not Finding finding)
-                        {
-                            continue;
-                        }
-
-                        context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, use.GetLocation()));
-                    }
+                    context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, use.GetLocation()));
                 }
             }
-        }
-
-        private static bool InNameof(ExpressionSyntax use) =>
-            use.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } };
-
-        /// <summary>
-        /// The first program (a method with a section attribute) of the member's type whose body names the member; libbpf's
-        /// "bad map relo" names that program. A syntactic search, done only when there is an error to report.
-        /// </summary>
-        private static string ReaderOf(ISymbol member, System.Threading.CancellationToken cancellationToken)
-        {
-            foreach (ISymbol candidate in member.ContainingType?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
-            {
-                if (candidate is not IMethodSymbol method || SectionOf(method) is null)
-                {
-                    continue;
-                }
-
-                foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
-                {
-                    SyntaxNode body = reference.GetSyntax(cancellationToken);
-                    if (body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == member.Name))
-                    {
-                        return CName(method, CustomFunctionNameAttribute);
-                    }
-                }
-            }
-
-            return "<program>";
         }
 
         /// <summary>The C name dntc gives <paramref name="symbol"/>: the string of its Custom*Name attribute, or its own name.</summary>
@@ -155,20 +101,6 @@ namespace BpfAnalyzers
             }
 
             return symbol.Name;
-        }
-
-        private static string? SectionOf(ISymbol symbol)
-        {
-            foreach (AttributeData a in symbol.GetAttributes())
-            {
-                if (a.AttributeClass?.Name == SectionNameAnalyzer.SectionAttributeName && a.ConstructorArguments.Length > 0 &&
-                    a.ConstructorArguments[0].Value is string s)
-                {
-                    return s;
-                }
-            }
-
-            return null;
         }
 
         private static DataMemberShape Shape(ITypeSymbol type)

@@ -33,9 +33,6 @@ namespace BpfAnalyzers.Cli.Tests
         private static readonly string[] s_fixKeys = { "Fix0", "Fix1", "Fix2" };
         private const string CustomSectionKey = "CustomSection";
 
-        /// <summary>The name libbpf's "bad map relo" gets from the analyzer when no program of the member's type reads it.</summary>
-        private const string NoReader = "<program>";
-
         private static readonly string[] s_memberTypes = { "int", "uint", "long", "byte", "byte[]", "string", "Counters", "RingBufMap", "ulong", "bool" };
 
         private readonly ITestOutputHelper _output;
@@ -223,7 +220,7 @@ namespace BpfAnalyzers.Cli.Tests
             }
             else
             {
-                args.AddRange(new[] { "--data", "--variable", decl.CName, "--type", decl.Type!, "--program", NoReader });
+                args.AddRange(new[] { "--data", "--variable", decl.CName, "--type", decl.Type! });
                 if (decl.ReadOnly)
                 {
                     args.Add("--read-only");
@@ -319,7 +316,7 @@ namespace BpfAnalyzers.Cli.Tests
                 text.Append("}\n");
             }
 
-            // No method in this class reads a field: the analyzer names the reader NoReader.
+            // No method reads a field: no program uses any member (explain --data without --program).
             text.Append("public static class Globals\n{\n");
             foreach (Declaration d in corpus.Where(d => !d.IsProgram))
             {

@@ -21,6 +21,19 @@ namespace BpfAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public void Without_a_program_that_uses_it_a_skipped_section_is_bpf0024_and_a_note_says_what_a_use_would_be()
+        {
+            ToolResult result = BpfSections.Run("explain", "--data", ".xdp_run_config", "--libbpf", "1.5", "--variable", "cfg");
+
+            Assert.Equal(ExitCodes.Warnings, result.ExitCode);
+            Assert.Contains(
+                "warning BPF0024: libbpf 1.5 skips section '.xdp_run_config' and global 'cfg' with it: it is not a section libbpf reads globals or maps from; " +
+                "no program uses 'cfg', so the object opens, and a loader may read the section from the ELF file itself (libxdp reads '.xdp_run_config')",
+                result.Stdout);
+            Assert.Contains("note: If a program uses 'cfg' (--program NAME), it is BPF0019 (error): libbpf 1.5 cannot use data section '.xdp_run_config'", result.Stdout);
+        }
+
+        [Fact]
         public void A_named_data_section_is_clean_from_0_6_and_names_its_entry()
         {
             ToolResult result = BpfSections.Run("explain", "--data", ".data.counters", "--libbpf", "0.6");
@@ -32,7 +45,7 @@ namespace BpfAnalyzers.Cli.Tests
         [Fact]
         public void A_named_bss_section_under_1_0_needs_1_1()
         {
-            ToolResult result = BpfSections.Run("explain", "--data", ".bss.x", "--libbpf", "1.0");
+            ToolResult result = BpfSections.Run("explain", "--data", ".bss.x", "--libbpf", "1.0", "--program", "p");
 
             Assert.Equal(ExitCodes.Errors, result.ExitCode);
             Assert.Contains("error BPF0005: Section '.bss.x' needs libbpf 1.1 or newer", result.Stdout);
@@ -51,7 +64,7 @@ namespace BpfAnalyzers.Cli.Tests
         [Fact]
         public void A_program_section_on_a_field_is_bpf0020_with_data_sections_as_fixes()
         {
-            ToolResult result = BpfSections.Run("explain", "--data", "xdp");
+            ToolResult result = BpfSections.Run("explain", "--data", "xdp", "--program", "p");
 
             Assert.Equal(ExitCodes.Errors, result.ExitCode);
             Assert.Contains("error BPF0020: 'xdp' is a program section (xdp), not a data section", result.Stdout);

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using BpfAnalyzers.Sections.Tests;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -35,7 +36,7 @@ namespace BpfAnalyzers.Robustness.Tests
         /// program (<c>tp_btf</c> without a BTF target fails to load): the type lookup says nothing about that, so
         /// they are counted in the table but not held to it.
         /// </summary>
-        private static readonly string[] s_nameCategories = { Descriptors.SectionsCategory, Descriptors.ConfigurationCategory };
+        private static readonly string[] s_nameCategories = { Rules.SectionsCategory, Rules.ConfigurationCategory };
 
         private readonly ITestOutputHelper _output;
 

@@ -115,14 +115,30 @@ namespace BpfAnalyzers.Sections.Tests
         }
 
         [Fact]
-        public void A_misspelt_data_section_is_BPF0019_with_the_data_sections_as_fixes()
+        public void A_misspelt_data_section_a_program_uses_is_BPF0019_with_the_data_sections_as_fixes()
         {
-            DataFindings found = new SectionChecker().CheckData(".rodat", Target("1.1"), new DataMember("limit", readOnly: true));
+            DataFindings found = new SectionChecker().CheckData(".rodat", Target("1.1"), new DataMember("limit", readOnly: true, reader: () => "handle"));
 
             Finding f = found.Finding!;
             Assert.Equal("BPF0019", f.Id);
             Assert.Equal(".rodata", f.Fixes[0]);
             Assert.Contains("'limit'", f.Message);
+            Assert.Contains("prog 'handle': bad map relo", f.Message);
+        }
+
+        [Theory]
+        [InlineData(".rodat", "BPF0019")]
+        [InlineData(".xdp_run_config", "BPF0019")]
+        [InlineData("xdp", "BPF0020")]
+        public void A_skipped_section_no_program_uses_is_BPF0024_a_warning_with_the_same_fixes(string name, string whenUsed)
+        {
+            var checker = new SectionChecker();
+            Finding unused = checker.CheckData(name, Target("1.1"), new DataMember("v", reader: () => null)).Finding!;
+            Finding used = checker.CheckData(name, Target("1.1"), new DataMember("v", reader: () => "p")).Finding!;
+
+            Assert.Equal(("BPF0024", FindingSeverity.Warning), (unused.Id, unused.Severity));
+            Assert.Equal((whenUsed, FindingSeverity.Error), (used.Id, used.Severity));
+            Assert.Equal(used.Fixes, unused.Fixes);
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -22,7 +23,7 @@ namespace BpfAnalyzers.Tests
             """;
 
         private static DiagnosticResult Rejected(string version, string name, string reason, string outcome) =>
-            Verify.Diagnostic(Descriptors.AttachTargetRejected).WithLocation(0).WithArguments("libbpf " + version, name, reason, outcome);
+            Verify.Diagnostic(Descriptors.Of(Rules.AttachTargetRejected)).WithLocation(0).WithArguments("libbpf " + version, name, reason, outcome);
 
         [Theory]
         [InlineData("kprobe/do_sys_openat2")]
@@ -71,7 +72,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection(\"tp/{|#0:sched_switch|}\")]"),
                 "build_property.BpfLibbpfVersion = 1.1",
-                Verify.Diagnostic(Descriptors.AttachTargetRejected).WithLocation(0).WithMessage(
+                Verify.Diagnostic(Descriptors.Of(Rules.AttachTargetRejected)).WithLocation(0).WithMessage(
                     "Section 'tp/sched_switch' loads under libbpf 1.1, but libbpf's auto-attach would fail: a tracepoint is 'tp/CATEGORY/NAME', and 'sched_switch' has no '/NAME', so attach_tp() fails with -EINVAL; libbpf prints nothing of its own; the skeleton prints \"prog 'Handle': failed to auto-attach: -22\". If the loader attaches the program itself, declare [BpfLoader(AttachesInCode = true)]"));
 
         [Fact]
@@ -108,7 +109,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection(\"{|#0:fentry|}\")]"),
                 null,
-                Verify.Diagnostic(Descriptors.BtfAttachTargetMissing).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.BtfAttachTargetMissing)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "fentry",
                     "'fentry' needs a BTF attach target, the kernel function, after '/' or set in code with bpf_program__set_attach_target() (say so with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true)",
@@ -136,7 +137,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection(\"kprobe/foo{|#0:-bar|}\")]"),
                 null,
-                Verify.Diagnostic(Descriptors.AttachTargetMisread).WithLocation(0).WithMessage(
+                Verify.Diagnostic(Descriptors.Of(Rules.AttachTargetMisread)).WithLocation(0).WithMessage(
                     "libbpf 1.7 reads section 'kprobe/foo-bar' differently from how it is written: it attaches to 'foo' and silently ignores '-bar', because attach_kprobe() reads the target with sscanf(\"%m[a-zA-Z0-9_.]+%li\"), which stops there; libbpf prints nothing"));
 
         [Fact]
@@ -144,7 +145,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection(\"{|#0:kprobe|}\")]"),
                 null,
-                Verify.Diagnostic(Descriptors.NoAutoAttach).WithLocation(0).WithMessage(
+                Verify.Diagnostic(Descriptors.Of(Rules.NoAutoAttach)).WithLocation(0).WithMessage(
                     "Section 'kprobe' loads under libbpf 1.7, but libbpf cannot auto-attach it: bare 'kprobe' names no kernel function, so attach_kprobe() attaches nothing; libbpf prints nothing: the skeleton skips the program, and bpf_program__attach() fails with -EOPNOTSUPP"));
 
         [Theory]
@@ -273,7 +274,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection(\"fentry/{|#0:do-unlinkat|}\")]"),
                 null,
-                Verify.Diagnostic(Descriptors.BtfAttachTargetInvalid).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.BtfAttachTargetInvalid)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "fentry/do-unlinkat",
                     "'do-unlinkat' cannot be in kernel BTF: BTF names are C identifiers, and '-' is not part of one",
@@ -288,7 +289,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection(\"iter/{|#0:tsk|}\")]"),
                 null,
-                Verify.Diagnostic(Descriptors.UnknownIterator).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownIterator)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "iter/tsk",
                     "tsk",
@@ -300,7 +301,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"kprobe.s/do_sys_open\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.NoSleepableVariant).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.NoSleepableVariant)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "kprobe.s/do_sys_open",
                     "kprobe.s",
@@ -312,7 +313,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"tp.s/sched/sched_switch\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.SectionNeedsNewerLibbpf)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "tp.s/sched/sched_switch",
                     "libbpf main (not yet released)",
@@ -345,14 +346,14 @@ namespace BpfAnalyzers.Tests
         [Fact]
         public Task Only_what_fails_on_every_kernel_is_an_error()
         {
-            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.AttachTargetRejected.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Error, Descriptors.NoSuchTracepoint.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.AttachTargetMisread.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Info, Descriptors.NoAutoAttach.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Error, Descriptors.BtfAttachTargetMissing.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Error, Descriptors.BtfAttachTargetInvalid.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.UnknownIterator.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Error, Descriptors.NoSleepableVariant.DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.Of(Rules.AttachTargetRejected).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Error, Descriptors.Of(Rules.NoSuchTracepoint).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.Of(Rules.AttachTargetMisread).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Info, Descriptors.Of(Rules.NoAutoAttach).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Error, Descriptors.Of(Rules.BtfAttachTargetMissing).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Error, Descriptors.Of(Rules.BtfAttachTargetInvalid).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.Of(Rules.UnknownIterator).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Error, Descriptors.Of(Rules.NoSleepableVariant).DefaultSeverity);
             return Task.CompletedTask;
         }
     }

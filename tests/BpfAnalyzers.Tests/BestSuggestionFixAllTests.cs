@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using BpfAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -46,7 +47,7 @@ namespace BpfAnalyzers.Tests
                 fixer,
                 FixAllScope.Solution,
                 null!,
-                new[] { RuleIdentifiers.UnknownSection },
+                new[] { RuleIds.UnknownSection },
                 new Known(diagnostics),
                 CancellationToken.None);
             CodeAction? fixAll = await fixer.GetFixAllProvider()!.GetFixAsync(context);

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Xunit;
 
 namespace BpfAnalyzers.Tests
@@ -92,9 +93,9 @@ namespace BpfAnalyzers.Tests
                 }
                 """,
                 "bpf_libbpf_version = 1.1",
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
                     "libbpf 1.1", "xdpblah", "prog 'First': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"),
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(1).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(1).WithArguments(
                     "libbpf 1.1", "xdpblah", "prog 'Second': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"));
 
         // A loader declaration waives the finding for its own program only: the name is not clean, and the next program

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Xunit;
 
 namespace BpfAnalyzers.Tests
@@ -45,7 +46,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"tcx/ingress\""),
                 "build_property.BpfLibbpfVersion = 0.9",
-                Verify.Diagnostic(Descriptors.InvalidConfiguration).WithNoLocation().WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.InvalidConfiguration)).WithNoLocation().WithArguments(
                     "BpfLibbpfVersion '0.9' is not a libbpf release with a section table (0.1 to 1.7, or main); checking against libbpf 1.7"));
 
         private const string SleepableTracepointProgram = """
@@ -73,7 +74,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 SleepableTracepointProgram,
                 "build_property.BpfLibbpfVersion = 1.7",
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.SectionNeedsNewerLibbpf)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "tp.s/syscalls/sys_enter_openat",
                     "libbpf main (not yet released)",
@@ -88,7 +89,7 @@ namespace BpfAnalyzers.Tests
                 // Checked against main meanwhile: what main accepts gets no error of its own.
                 SleepableTracepointProgram.Replace("{|#0:", string.Empty).Replace("|}", string.Empty),
                 "build_property.BpfLibbpfVersion = " + value,
-                Verify.Diagnostic(Descriptors.InvalidConfiguration).WithNoLocation().WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.InvalidConfiguration)).WithNoLocation().WithArguments(
                     $"BpfLibbpfVersion '{value}' is newer than every libbpf release with a section table (the newest is 1.7); " +
                     "set it to 'main' (libbpf's main branch at f7081a6baf3f, 2026-07-30) or to '1.7'; checking against libbpf main"));
 
@@ -97,7 +98,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"xdp\""),
                 "build_property.BpfLibbpfVersion = 0.5\nbuild_property.BpfStrictSectionNames = true",
-                Verify.Diagnostic(Descriptors.InvalidConfiguration).WithNoLocation().WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.InvalidConfiguration)).WithNoLocation().WithArguments(
                     "BpfStrictSectionNames is true, but libbpf 0.5 has no LIBBPF_STRICT_SEC_NAME mode (it exists from 0.6)"));
 
         [Fact]

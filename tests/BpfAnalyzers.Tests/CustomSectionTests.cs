@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Xunit;
 
 namespace BpfAnalyzers.Tests
@@ -63,7 +64,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[assembly: BpfCustomSection(\"user/\")]", "{|#0:\"user\"|}"),
                 null,
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "user",
                     "prog 'Handle': missing BPF prog type, check ELF section name 'user'",
@@ -89,7 +90,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[assembly: BpfCustomSection({|BPF0011:\"user/\"|})]", "{|#0:\"user\"|}"),
                 "build_property.BpfLibbpfVersion = 0.7",
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
                     "libbpf 0.7",
                     "user",
                     "prog 'Handle': missing BPF prog type, check ELF section name 'user'",
@@ -121,7 +122,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Probe("{|#0:\"kprobe\"|}"),
                 "build_property.BpfLibbpfVersion = 0.5",
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.SectionNeedsNewerLibbpf)).WithLocation(0).WithArguments(
                     "libbpf 0.5",
                     "kprobe",
                     "libbpf 0.8 or newer",
@@ -133,7 +134,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Probe("{|#0:\"xdp_devmap\"|}"),
                 "build_property.BpfLibbpfVersion = 0.5",
-                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.LegacyPrefixSection)).WithLocation(0).WithArguments(
                     "libbpf 0.5",
                     "xdp_devmap",
                     "xdp",

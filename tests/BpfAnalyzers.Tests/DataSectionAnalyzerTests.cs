@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Xunit;
 
 namespace BpfAnalyzers.Tests
@@ -67,20 +68,20 @@ namespace BpfAnalyzers.Tests
         [InlineData(".DATA", "; did you mean '.data' or '.rodata'?")]
         public Task An_unknown_data_name_is_an_error_quoting_libbpf_and_the_best_fix(string name, string didYouMean) =>
             Verify.Analyzer(
-                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|#0:\"" + name + "\"|})] static int V; }" + "\n" + Framework,
+                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|#0:\"" + name + "\"|})] static int V; [DotnetEbpf.Core.BpfSection(\"socket\")] static int P() => V; }" + "\n" + Framework,
                 "bpf_libbpf_version = 1.1",
-                Verify.Diagnostic(Descriptors.UnknownDataSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownDataSection)).WithLocation(0).WithArguments(
                     "libbpf 1.1",
                     name,
                     "V",
                     "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it",
-                    $"elf: skipping unrecognized data section(N) {name}\" then \"prog '<program>': bad map relo against 'V' in section '{name}'",
+                    $"elf: skipping unrecognized data section(N) {name}\" then \"prog 'P': bad map relo against 'V' in section '{name}'",
                     didYouMean));
 
         [Fact]
         public Task The_fix_rewrites_an_unknown_data_name_to_the_best_data_section() =>
             Verify.Fix(
-                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|BPF0019:\".data_counters\"|})] static int A; [DotnetEbpf.Core.BpfSection({|BPF0019:\"rodata\"|})] static int B; }" + "\n" + Framework,
+                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|BPF0024:\".data_counters\"|})] static int A; [DotnetEbpf.Core.BpfSection({|BPF0024:\"rodata\"|})] static int B; }" + "\n" + Framework,
                 "\nstatic class G { [DotnetEbpf.Core.BpfSection(\".data.counters\")] static int A; [DotnetEbpf.Core.BpfSection(\".rodata\")] static int B; }" + "\n" + Framework);
 
         [Fact]
@@ -89,13 +90,14 @@ namespace BpfAnalyzers.Tests
             {
                 [DotnetEbpf.Core.BpfSection({|BPF0020:"xdp"|})] static int V;
                 [DotnetEbpf.Core.BpfSection({|BPF0020:"tp/syscalls/sys_enter_write"|})] static int W;
+                [DotnetEbpf.Core.BpfSection("socket")] static int P() => V + W;
             }
             """);
 
         [Fact]
         public Task A_program_section_on_a_readonly_field_is_fixed_to_rodata() =>
             Verify.Fix(
-                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|BPF0020:\"tp/syscalls/sys_enter_write\"|})] static readonly int V; }" + "\n" + Framework,
+                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|BPF0024:\"tp/syscalls/sys_enter_write\"|})] static readonly int V; }" + "\n" + Framework,
                 "\nstatic class G { [DotnetEbpf.Core.BpfSection(\".rodata\")] static readonly int V; }" + "\n" + Framework);
 
         [Fact]
@@ -106,11 +108,11 @@ namespace BpfAnalyzers.Tests
         [Fact]
         public Task Named_bss_sections_need_libbpf_1_1_and_the_message_says_so() =>
             Verify.Analyzer(
-                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|#0:\".bss.counters\"|})] static int V; }" + "\n" + Framework,
+                "\nstatic class G { [DotnetEbpf.Core.BpfSection({|#0:\".bss.counters\"|})] static int V; [DotnetEbpf.Core.BpfSection(\"socket\")] static int P() => V; }" + "\n" + Framework,
                 "bpf_libbpf_version = 1.0",
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.SectionNeedsNewerLibbpf)).WithLocation(0).WithArguments(
                     "libbpf 1.0", ".bss.counters", "libbpf 1.1 or newer",
-                    "elf: skipping unrecognized data section(N) .bss.counters\" then \"prog '<program>': bad map relo against 'V' in section '.bss.counters'", ""));
+                    "elf: skipping unrecognized data section(N) .bss.counters\" then \"prog 'P': bad map relo against 'V' in section '.bss.counters'", ""));
 
         [Theory]
         [InlineData("0.5", ".data.counters", "BPF0005")]
@@ -127,7 +129,7 @@ namespace BpfAnalyzers.Tests
         [InlineData("1.1", ".bss.x", null)]
         public Task Each_data_name_behaves_as_that_release_of_libbpf(string version, string name, string? id) =>
             Check(
-                "static class G { [DotnetEbpf.Core.BpfSection(" + (id is null ? "\"" + name + "\"" : "{|" + id + ":\"" + name + "\"|}") + ")] static int V; }",
+                "static class G { [DotnetEbpf.Core.BpfSection(" + (id is null ? "\"" + name + "\"" : "{|" + id + ":\"" + name + "\"|}") + ")] static int V; [DotnetEbpf.Core.BpfSection(\"socket\")] static int P() => V; }",
                 version);
 
         [Fact]
@@ -167,11 +169,11 @@ namespace BpfAnalyzers.Tests
                     }
                     """ + "\n" + Framework,
                 "bpf_libbpf_version = 1.1",
-                Verify.Diagnostic(Descriptors.DataSectionMisfit).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.DataSectionMisfit)).WithLocation(0).WithArguments(
                     "libbpf 1.1", "V", "version",
                     "libbpf makes no map of 'version', so a program cannot use 'V'; the object fails to open",
                     "; libbpf prints \"prog 'handle_tp': bad map relo against 'V' in section 'version'\""),
-                Verify.Diagnostic(Descriptors.DataSectionMisfit).WithLocation(1).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.DataSectionMisfit)).WithLocation(1).WithArguments(
                     "libbpf 1.1", "L", "license",
                     "libbpf makes no map of 'license', so a program cannot use 'L'; the object fails to open",
                     "; libbpf prints \"prog 'Other': bad map relo against 'L' in section 'license'\""));
@@ -189,16 +191,16 @@ namespace BpfAnalyzers.Tests
                     }
                     """ + "\n" + Framework,
                 "bpf_libbpf_version = 1.1",
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
                     "libbpf 1.1", "xdpblah", "prog 'handle_tp': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"));
 
         [Fact]
         public Task CustomFieldName_names_the_global_in_messages() =>
             Verify.Analyzer(
-                "\nstatic class G { [Dntc.Attributes.CustomFieldName(\"my_pid\")] [DotnetEbpf.Core.BpfSection({|#0:\"xdp\"|})] static int MyPid; }" + "\n" + Framework,
+                "\nstatic class G { [Dntc.Attributes.CustomFieldName(\"my_pid\")] [DotnetEbpf.Core.BpfSection({|#0:\"xdp\"|})] static int MyPid; [DotnetEbpf.Core.BpfSection(\"socket\")] static int P() => MyPid; }" + "\n" + Framework,
                 "bpf_libbpf_version = 1.1",
-                Verify.Diagnostic(Descriptors.ProgramSectionOnData).WithLocation(0).WithArguments(
-                    "libbpf 1.1", "xdp", "xdp", "my_pid", "prog '<program>': bad map relo against 'my_pid' in section 'xdp'", "'.data' or '.rodata' or '.bss'"));
+                Verify.Diagnostic(Descriptors.Of(Rules.ProgramSectionOnData)).WithLocation(0).WithArguments(
+                    "libbpf 1.1", "xdp", "xdp", "my_pid", "prog 'P': bad map relo against 'my_pid' in section 'xdp'", "'.data' or '.rodata' or '.bss'"));
 
         [Fact]
         public Task Our_own_attribute_allows_fields_and_properties() => Verify.Analyzer("""
@@ -207,7 +209,7 @@ namespace BpfAnalyzers.Tests
             {
                 [BpfSection(".rodata")] static readonly int Pid = 0;
                 [BpfSection(".data")] static int Count { get; set; }
-                [BpfSection({|BPF0019:".rodat"|})] static int Typo;
+                [BpfSection({|BPF0024:".rodat"|})] static int Typo;
             }
             """);
     
@@ -227,8 +229,8 @@ namespace BpfAnalyzers.Tests
                 """
                 static class G
                 {
-                    [DotnetEbpf.Core.BpfSection({|BPF0019:".rodat"|})] static readonly int A;
-                    [DotnetEbpf.Core.BpfSection({|BPF0020:"xdp"|})] static int B;
+                    [DotnetEbpf.Core.BpfSection({|BPF0024:".rodat"|})] static readonly int A;
+                    [DotnetEbpf.Core.BpfSection({|BPF0024:"xdp"|})] static int B;
                     [DotnetEbpf.Core.BpfSection({|BPF0001:"xdpblah"|})] static int Prog() => 0;
                 }
                 """ + "\n" + Framework,
@@ -273,7 +275,7 @@ namespace BpfAnalyzers.Tests
                 }
                 """ + "\n" + Framework,
                 "bpf_libbpf_version = 1.1",
-                Verify.Diagnostic(Descriptors.UnknownDataSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownDataSection)).WithLocation(0).WithArguments(
                     "libbpf 1.1", ".rodat", "my_pid",
                     "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it",
                     "elf: skipping unrecognized data section(N) .rodat\" then \"prog 'handle_tp': bad map relo against 'my_pid' in section '.rodat'",

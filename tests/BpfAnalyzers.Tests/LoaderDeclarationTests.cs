@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -26,7 +27,7 @@ namespace BpfAnalyzers.Tests
         // Only auto-attach runs attach_uprobe(); tracee, bcc and libbpf-bootstrap attach 'uprobe/NAME' themselves.
         [Fact]
         public void Uprobe_without_a_function_is_a_warning_not_an_error() =>
-            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.AttachTargetRejected.DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.Of(Rules.AttachTargetRejected).DefaultSeverity);
 
         [Theory]
         [InlineData("[BpfSection(\"uprobe/trace_uprobe\"), BpfLoader(AttachesInCode = true)]", "", "")]
@@ -170,14 +171,14 @@ namespace BpfAnalyzers.Tests
                     using Framework;
                     static class Auto
                     {
-                        [BpfSection({|BPF0020:"usdt/libc.so.6:setjmp"|})] static int D = 1;
+                        [BpfSection({|BPF0024:"usdt/libc.so.6:setjmp"|})] static int D = 1;
                     }
 
                     // A field is a global to libbpf whatever the loader does with programs (bpf_object__elf_collect()).
                     [BpfLoader(AttachesInCode = true)]
                     static class Manual
                     {
-                        [BpfSection({|BPF0020:"usdt/libc.so.6:setjmp"|})] static int D = 1;
+                        [BpfSection({|BPF0024:"usdt/libc.so.6:setjmp"|})] static int D = 1;
                     }
                 }
                 """);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
@@ -20,11 +21,7 @@ namespace BpfAnalyzers.Tests
         private static readonly string Root = FindRoot();
 
         private static IReadOnlyList<DiagnosticDescriptor> AllDescriptors() =>
-            typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
-                .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-                .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
-                .OrderBy(d => d.Id, StringComparer.Ordinal)
-                .ToList();
+            Descriptors.All.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
         [Fact]
         public void Every_descriptor_is_reported_by_some_analyzer_and_vice_versa()
@@ -43,10 +40,48 @@ namespace BpfAnalyzers.Tests
         {
             var ids = AllDescriptors().Select(d => d.Id).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
-            var constants = typeof(RuleIdentifiers).GetFields(BindingFlags.Public | BindingFlags.Static)
+            var constants = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Select(f => (string)f.GetRawConstantValue()!)
                 .OrderBy(id => id, StringComparer.Ordinal);
             Assert.Equal(ids, constants);
+        }
+
+        [Fact]
+        public void Every_rule_is_in_Rules_All_once_in_identifier_order()
+        {
+            var declared = typeof(Rules).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.FieldType == typeof(Rule))
+                .Select(f => ((Rule)f.GetValue(null)!).Id)
+                .OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(declared, Rules.All.Select(r => r.Id));
+        }
+
+        [Fact]
+        public void Each_doc_page_header_says_the_rules_category_severity_and_whether_it_has_a_fix()
+        {
+            foreach (Rule rule in Rules.All)
+            {
+                string page = File.ReadAllText(Path.Combine(Root, "docs", "rules", rule.Id + ".md"));
+                Assert.Contains($"| Category | {rule.Category} |", page, StringComparison.Ordinal);
+                Assert.Contains($"| Severity | {rule.Severity} |", page, StringComparison.Ordinal);
+                Match fix = Regex.Match(page, @"^\| Code fix \| (Yes|No)\b", RegexOptions.Multiline);
+                Assert.True(fix.Success, $"docs/rules/{rule.Id}.md has no '| Code fix | Yes/No' row");
+                Assert.True((fix.Groups[1].Value == "Yes") == (rule.Fixes != RuleFixes.None), $"docs/rules/{rule.Id}.md says Code fix {fix.Groups[1].Value}, the rule offers {rule.Fixes}");
+            }
+        }
+
+        [Fact]
+        public void The_fixers_fix_exactly_the_rules_that_offer_their_fix()
+        {
+            Assert.Equal(Rules.Fixable(RuleFixes.Rename), new CodeFixes.CanonicalizeSectionFix().FixableDiagnosticIds);
+            Assert.Equal(Rules.Fixable(RuleFixes.DeclareCustomSection), new CodeFixes.DeclareCustomSectionFix().FixableDiagnosticIds);
+            Assert.Equal(Rules.Fixable(RuleFixes.DeclareAttachTargetInCode), new CodeFixes.DeclareAttachTargetInCodeFix().FixableDiagnosticIds);
+            var offered = Rules.All.Where(r => r.Fixes != RuleFixes.None).Select(r => r.Id);
+            var fixedByAny = typeof(CodeFixes.CanonicalizeSectionFix).Assembly.GetTypes()
+                .Where(t => typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+                .SelectMany(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+                .Distinct().OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(offered, fixedByAny);
         }
 
         [Fact]

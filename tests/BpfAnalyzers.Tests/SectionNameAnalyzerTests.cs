@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using BpfAnalyzers.Sections;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -34,7 +35,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"xdpblah\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
                     "libbpf 1.7", "xdpblah", "prog 'Handle': missing BPF prog type, check ELF section name 'xdpblah'", "; did you mean 'xdp'?"));
 
         [Fact]
@@ -42,7 +43,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"user\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
                     "libbpf 1.7",
                     "user",
                     "prog 'Handle': missing BPF prog type, check ELF section name 'user'",
@@ -53,7 +54,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"user\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.1",
-                Verify.Diagnostic(Descriptors.UnknownSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
                     "libbpf 0.1", "user", "load bpf program failed: Invalid argument\" then \"failed to load program 'user'",
                     "; libbpf 0.1 cannot register program types (libbpf_register_prog_handler() came in libbpf 0.8): the loader must set the type with bpf_program__set_type()"));
 
@@ -62,7 +63,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"xdp_devmap_omg\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.1",
-                Verify.Diagnostic(Descriptors.LegacyPrefixSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp_devmap_omg", "xdp", "xdp", ""));
+                Verify.Diagnostic(Descriptors.Of(Rules.LegacyPrefixSection)).WithLocation(0).WithArguments("libbpf 0.1", "xdp_devmap_omg", "xdp", "xdp", ""));
 
         [Fact]
         public Task Legacy_prefix_name_is_unknown_from_1_0() =>
@@ -79,7 +80,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"struct_ops/\"|})]"),
                 null,
-                Verify.Diagnostic(Descriptors.NonCanonicalSection).WithLocation(0).WithArguments("libbpf 1.7", "struct_ops/", "the attach target after '/' is empty", "struct_ops"));
+                Verify.Diagnostic(Descriptors.Of(Rules.NonCanonicalSection)).WithLocation(0).WithArguments("libbpf 1.7", "struct_ops/", "the attach target after '/' is empty", "struct_ops"));
 
         [Fact]
         public Task An_empty_target_that_libbpf_cannot_attach_is_reported_once_as_the_attach_error() =>
@@ -90,7 +91,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program("[BpfSection({|#0:\"classifier\"|})]"),
                 "build_property.BpfLibbpfVersion = 0.8",
-                Verify.Diagnostic(Descriptors.DeprecatedSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.DeprecatedSection)).WithLocation(0).WithArguments(
                     "libbpf 0.8", "classifier", "deprecated (libbpf prints \"SEC(\"classifier\") is deprecated, please see https://github.com/libbpf/libbpf/wiki/Libbpf-1.0-migration-guide#bpf-program-sec-annotation-deprecations for details\")", "'tc'"));
 
         // libbpf v1.3.0 src/libbpf.c: SEC_DEF("tc",			SCHED_CLS, 0, SEC_NONE), /* deprecated / legacy, use tcx */
@@ -102,13 +103,13 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 null,
-                Verify.Diagnostic(Descriptors.LegacySection).WithLocation(0).WithArguments("libbpf 1.7", name, use));
+                Verify.Diagnostic(Descriptors.Of(Rules.LegacySection)).WithLocation(0).WithArguments("libbpf 1.7", name, use));
 
         [Fact]
         public void Legacy_is_info_and_deprecated_stays_a_warning()
         {
-            Assert.Equal(DiagnosticSeverity.Info, Descriptors.LegacySection.DefaultSeverity);
-            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.DeprecatedSection.DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Info, Descriptors.Of(Rules.LegacySection).DefaultSeverity);
+            Assert.Equal(DiagnosticSeverity.Warning, Descriptors.Of(Rules.DeprecatedSection).DefaultSeverity);
         }
 
         [Fact]
@@ -123,7 +124,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 "build_property.BpfLibbpfVersion = " + target,
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments("libbpf " + target, name, $"libbpf {first} or newer", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'", ""));
+                Verify.Diagnostic(Descriptors.Of(Rules.SectionNeedsNewerLibbpf)).WithLocation(0).WithArguments("libbpf " + target, name, $"libbpf {first} or newer", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'", ""));
 
         // Names only libbpf's main branch has (src/libbpf.c at f7081a6, data/libbpf/tables/main.tsv), each with its line.
         [Theory]
@@ -142,7 +143,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:\"{name}\"|}})]"),
                 "build_property.BpfLibbpfVersion = " + target,
-                Verify.Diagnostic(Descriptors.SectionNeedsNewerLibbpf).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.SectionNeedsNewerLibbpf)).WithLocation(0).WithArguments(
                     "libbpf " + target, name, "libbpf main (not yet released)", $"prog 'Handle': missing BPF prog type, check ELF section name '{name}'", ""));
 
         [Theory]
@@ -169,7 +170,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:{literal}|}})]"),
                 null,
-                Verify.Diagnostic(Descriptors.MalformedSectionName).WithLocation(0).WithArguments("libbpf 1.7", what.Replace("'' is empty", "'' is empty")));
+                Verify.Diagnostic(Descriptors.Of(Rules.MalformedSectionName)).WithLocation(0).WithArguments("libbpf 1.7", what.Replace("'' is empty", "'' is empty")));
 
         [Theory]
         [InlineData("kprobe/do_sys_open ", "it has leading or trailing whitespace", "kprobe/do_sys_open")]
@@ -179,7 +180,7 @@ namespace BpfAnalyzers.Tests
             Verify.Analyzer(
                 Program($"[BpfSection({{|#0:\"{literal}\"|}})]"),
                 null,
-                Verify.Diagnostic(Descriptors.NonCanonicalSection).WithLocation(0).WithArguments(
+                Verify.Diagnostic(Descriptors.Of(Rules.NonCanonicalSection)).WithLocation(0).WithArguments(
                     "libbpf 1.7", literal.Replace("\\0", "\\u0000"), why, fix));
 
         [Theory]
@@ -206,7 +207,7 @@ namespace BpfAnalyzers.Tests
                 }
                 """,
                 "build_property.BpfLibbpfVersion = 0.1",
-                Verify.Diagnostic(Descriptors.DuplicateSection).WithLocation(0).WithArguments("libbpf 0.1", "xdp", "First"));
+                Verify.Diagnostic(Descriptors.Of(Rules.DuplicateSection)).WithLocation(0).WithArguments("libbpf 0.1", "xdp", "First"));
 
         [Fact]
         public Task Two_programs_in_one_section_are_fine_from_0_2() =>
@@ -233,6 +234,6 @@ namespace BpfAnalyzers.Tests
                 }
                 """,
                 null,
-                Verify.Diagnostic(Descriptors.NonConstantSection).WithLocation(0).WithArguments("libbpf 1.7"));
+                Verify.Diagnostic(Descriptors.Of(Rules.NonConstantSection)).WithLocation(0).WithArguments("libbpf 1.7"));
     }
 }

@@ -23,10 +23,31 @@ namespace BpfAnalyzers.Sections
                 return null;
             }
 
-            AttachTargetFinding? finding = AttachTargetRules.Check(SectionResolver.ResolveProgram(name, target, custom), program);
+            SectionResolution resolution = SectionResolver.ResolveProgram(name, target, custom);
+            AttachTargetFinding? finding = AttachTargetRules.Check(resolution, program);
             if (finding is null)
             {
                 return null;
+            }
+
+            string reason = finding.Reason;
+            System.Collections.Generic.IReadOnlyList<string> fixes = finding.Fixes;
+            if (MisplacedOptionalMarker(name, resolution, target, custom) is System.Collections.Generic.List<string> moved)
+            {
+                // scx's SEC("tp_btf/hw_pressure_update?"): libbpf reads '?' only in front of the name
+                // (bpf_object__init_prog(): sec_name[0] == '?'), so the one at the end is part of the target.
+                reason += target.SupportsNoAutoload
+                    ? "; libbpf reads '?' only in front of the section name, where it makes the program optional: write '" + moved[0] + "'"
+                    : "; a '?' makes a program optional only in front of the section name, and only from libbpf 0.8: write '" + moved[0] + "'";
+                foreach (string f in fixes)
+                {
+                    if (!moved.Contains(f))
+                    {
+                        moved.Add(f);
+                    }
+                }
+
+                fixes = moved;
             }
 
             LoaderWaiver waiver = (finding.OnlyBreaksAutoAttach ? LoaderWaiver.AttachesInCode : LoaderWaiver.None) |
@@ -45,8 +66,36 @@ namespace BpfAnalyzers.Sections
             };
             string[] arguments = rule == Rules.UnknownIterator
                 ? new[] { version, display, finding.Iterator!, DidYouMean(finding), finding.Outcome }
-                : new[] { version, display, finding.Reason, finding.Outcome };
-            return new Finding(rule, arguments, finding.Fixes, finding.Start, finding.Length, waiver);
+                : new[] { version, display, reason, finding.Outcome };
+            return new Finding(rule, arguments, fixes, finding.Start, finding.Length, waiver);
+        }
+
+        /// <summary>
+        /// For a name whose attach target ends in '?' (meant as libbpf's optional marker), the names that put it right: the
+        /// marker in front (from 0.8, which reads it), then the name without it; only those whose target libbpf takes.
+        /// Null when the name does not end in '?' or neither spelling is clean.
+        /// </summary>
+        private static System.Collections.Generic.List<string>? MisplacedOptionalMarker(string name, in SectionResolution resolution, SectionTarget target, System.Collections.Generic.IReadOnlyList<SectionEntry>? custom)
+        {
+            if (name.Length < 2 || name[name.Length - 1] != '?' || resolution.AttachTarget is not string attachTarget || attachTarget.Trim('?').Length == 0)
+            {
+                return null;
+            }
+
+            string bare = name.TrimEnd('?');
+            string plain = resolution.NameStart > 0 ? bare.Substring(resolution.NameStart) : bare;
+            var candidates = target.SupportsNoAutoload ? new[] { "?" + plain, plain } : new[] { plain };
+            var fixes = new System.Collections.Generic.List<string>(2);
+            foreach (string candidate in candidates)
+            {
+                SectionResolution r = SectionResolver.ResolveProgram(candidate, target, custom);
+                if (r.IsMatch && !r.IsLegacyPrefix && ReferenceEquals(r.Entry, resolution.Entry) && AttachTargetRules.Check(r) is null)
+                {
+                    fixes.Add(candidate);
+                }
+            }
+
+            return fixes.Count == 0 ? null : fixes;
         }
 
         /// <summary>The fixes are whole names that differ from the start of the iterator on; the message names the iterators.</summary>

@@ -8,7 +8,7 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     public sealed class DataMember
     {
-        public DataMember(string variable, bool readOnly = false, bool mapLike = false, DataMemberShape shape = DataMemberShape.Unknown, int? byteSize = null, string? typeName = null, Func<string>? reader = null)
+        public DataMember(string variable, bool readOnly = false, bool mapLike = false, DataMemberShape shape = DataMemberShape.Unknown, int? byteSize = null, string? typeName = null, Func<string?>? reader = null)
         {
             Variable = variable;
             ReadOnly = readOnly;
@@ -39,10 +39,12 @@ namespace BpfAnalyzers.Sections
         public string? TypeName { get; }
 
         /// <summary>
-        /// The program that reads the member, as libbpf's "bad map relo" names it; asked only when there is an error to
-        /// report (finding it is a search), and <see cref="DataSectionChecker.ProgramPlaceholder"/> stands for it when null.
+        /// The program that uses (reads or writes) the member, as libbpf's "bad map relo" names it, or null when no program
+        /// uses it; asked only when the section would be an error (finding it is a search). A member without a
+        /// <see cref="Reader"/> is used by no program: in a section libbpf skips it is then BPF0024, a warning, since
+        /// only a use fails the open.
         /// </summary>
-        public Func<string>? Reader { get; }
+        public Func<string?>? Reader { get; }
     }
 
     /// <summary>What the checks found about a data member's section, and whether its uses need checking.</summary>

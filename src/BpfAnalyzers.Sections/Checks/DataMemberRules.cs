@@ -11,10 +11,17 @@ namespace BpfAnalyzers.Sections
         public static DataFindings Check(string? name, SectionTarget target, IReadOnlyList<SectionEntry> custom, DataMember member)
         {
             DataSectionCheck check = DataSectionChecker.Check(name, target, custom, member.Variable, DataSectionChecker.ProgramPlaceholder, member.ReadOnly, member.MapLike);
-            if (check.IsError && member.Reader is not null)
+            bool skipped = check.Verdict is DataSectionVerdict.Unknown or DataSectionVerdict.NeedsNewer or DataSectionVerdict.ProgramSection;
+            string? reader = null;
+            if (check.IsError)
             {
-                // Only on the error path: name the program that reads the global, as libbpf's message would.
-                check = DataSectionChecker.Check(name, target, custom, member.Variable, member.Reader(), member.ReadOnly, member.MapLike);
+                // Only on the error path: the program that uses the global, as libbpf's message names it. A section
+                // libbpf skips breaks only such a program ("bad map relo"): with none, the object opens.
+                reader = member.Reader?.Invoke();
+                if (reader is not null)
+                {
+                    check = DataSectionChecker.Check(name, target, custom, member.Variable, reader, member.ReadOnly, member.MapLike);
+                }
             }
 
             string version = target.ToString();
@@ -26,7 +33,9 @@ namespace BpfAnalyzers.Sections
             }
 
             string says = string.Join("\" then \"", check.LibbpfSays);
-            Finding? finding = check.Verdict switch
+            Finding? finding = skipped && reader is null
+                ? new Finding(Rules.SkippedDataSectionUnused, new[] { version, display, member.Variable, Skipped(check, name!, target, custom), check.LibbpfSays[check.LibbpfSays.Count - 1], fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?" }, fixes)
+                : check.Verdict switch
             {
                 DataSectionVerdict.Valid => null,
                 DataSectionVerdict.Malformed => new Finding(Rules.MalformedSectionName, new[] { version, name is null ? "is null" : $"'{display}' {ProgramSectionRules.Malformation(name)}" }, fixes),
@@ -68,6 +77,14 @@ namespace BpfAnalyzers.Sections
                     Rules.DataSectionMisfit,
                     new[] { target.ToString(), variable, entry.Name, $"libbpf makes no map of '{entry.Name}', so a program cannot use '{variable}'; the object fails to open", Says(says) })
                 : null;
+
+        /// <summary>Why libbpf of the target skips the section, for BPF0024: the verdict's own reason, in one clause.</summary>
+        private static string Skipped(DataSectionCheck check, string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) => check.Verdict switch
+        {
+            DataSectionVerdict.NeedsNewer => check.Entry!.FirstRelease.IsMain ? "only libbpf's main branch reads it" : $"libbpf {check.Entry.FirstRelease} is the first release that reads it",
+            DataSectionVerdict.ProgramSection => $"it is a program section ({ProgramType(name, target, custom)}), where libbpf looks for code, not data",
+            _ => "it is not a section libbpf reads globals or maps from",
+        };
 
         private static string ProgramType(string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) =>
             SectionResolver.ResolveProgram(name, target, custom).Entry?.ProgTypeName ?? "program";

@@ -13,11 +13,33 @@ namespace BpfAnalyzers.Sections
         Error,
     }
 
-    /// <summary>One rule: its identifier, title, message format (<c>{0}</c>... filled by each finding), category and severity.</summary>
+    /// <summary>The code fixes a rule's diagnostics offer; each fixer reads its ids from these (<see cref="Rules.Fixable"/>).</summary>
+    [System.Flags]
+    public enum RuleFixes
+    {
+        /// <summary>No fix: nothing in the source is clearly right to write instead (the doc page says why).</summary>
+        None = 0,
+
+        /// <summary>Rewrite the section name to one of the finding's ranked <see cref="Finding.Fixes"/> (Fix All, dotnet format).</summary>
+        Rename = 1,
+
+        /// <summary>Declare the name's type with <c>[assembly: BpfCustomSection]</c> (light bulb only).</summary>
+        DeclareCustomSection = 2,
+
+        /// <summary>Say the loader sets the attach target in code (<c>AttachTargetSetInCode = true</c>).</summary>
+        DeclareAttachTargetInCode = 4,
+    }
+
+    /// <summary>
+    /// One rule, declared once: identifier, title, message format (<c>{0}</c>... filled by each finding), category, severity,
+    /// description, help link and the fixes it offers. The analyzer's descriptors, the fixers' ids, the README table and the
+    /// doc pages' header rows are made of it or checked against it.
+    /// </summary>
     public sealed class Rule
     {
-        public Rule(string id, string title, string messageFormat, string category, FindingSeverity severity, string description, bool compilationEnd = false)
+        public Rule(string id, string title, string messageFormat, string category, FindingSeverity severity, string description, RuleFixes fixes = RuleFixes.None, bool compilationEnd = false)
         {
+            Fixes = fixes;
             Id = id;
             Title = title;
             MessageFormat = messageFormat;
@@ -42,6 +64,9 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>True for rules reported once the whole compilation has been seen (duplicates, configuration).</summary>
         public bool IsCompilationEnd { get; }
+
+        /// <summary>The code fixes its diagnostics offer.</summary>
+        public RuleFixes Fixes { get; }
 
         public string HelpLink => Rules.HelpLink(Id);
 

@@ -26,5 +26,6 @@ namespace BpfAnalyzers.Sections
         public const string DataSectionMisfit = "BPF0021";
         public const string NoSuchTracepoint = "BPF0022";
         public const string LegacySection = "BPF0023";
+        public const string SkippedDataSectionUnused = "BPF0024";
     }
 }

@@ -16,7 +16,8 @@ namespace BpfAnalyzers.Sections
             "{0} does not know section '{1}' and would fail to load the program: \"{2}\"{3}",
             SectionsCategory,
             FindingSeverity.Error,
-            "libbpf infers a program's type from its ELF section name. A name that matches no entry of the section table fails at load time.");
+            "libbpf infers a program's type from its ELF section name. A name that matches no entry of the section table fails at load time.",
+            RuleFixes.Rename | RuleFixes.DeclareCustomSection);
 
         public static readonly Rule LegacyPrefixSection = new Rule(
             RuleIds.LegacyPrefixSection,
@@ -24,7 +25,8 @@ namespace BpfAnalyzers.Sections
             "Section '{1}' loads under {0} only because legacy prefix matching reads it as '{2}' ({3}); libbpf 1.0 rejects it: write '{2}'{4}",
             SectionsCategory,
             FindingSeverity.Warning,
-            "Before libbpf 1.0 many entries matched any name that started with them, so 'xdpblah' loaded as XDP and 'xdp_devmap_omg' as plain XDP. libbpf 1.0 removed that.");
+            "Before libbpf 1.0 many entries matched any name that started with them, so 'xdpblah' loaded as XDP and 'xdp_devmap_omg' as plain XDP. libbpf 1.0 removed that.",
+            RuleFixes.Rename);
 
         public static readonly Rule NonCanonicalSection = new Rule(
             RuleIds.NonCanonicalSection,
@@ -32,7 +34,8 @@ namespace BpfAnalyzers.Sections
             "Section '{1}' loads under {0}, but {2}: write '{3}'",
             SectionsCategory,
             FindingSeverity.Warning,
-            "libbpf accepts some spellings that are not what a reader expects, such as 'kprobe/' with an empty attach target.");
+            "libbpf accepts some spellings that are not what a reader expects, such as 'kprobe/' with an empty attach target.",
+            RuleFixes.Rename);
 
         public static readonly Rule DeprecatedSection = new Rule(
             RuleIds.DeprecatedSection,
@@ -40,7 +43,8 @@ namespace BpfAnalyzers.Sections
             "Section '{1}' is {2} in {0}: use {3}",
             SectionsCategory,
             FindingSeverity.Warning,
-            "libbpf deprecates section names before it removes them: 'xdp_devmap/', 'xdp_cpumap/' and 'classifier' in 0.7-0.8 carry SEC_DEPRECATED, and libbpf prints a message when it loads them.");
+            "libbpf deprecates section names before it removes them: 'xdp_devmap/', 'xdp_cpumap/' and 'classifier' in 0.7-0.8 carry SEC_DEPRECATED, and libbpf prints a message when it loads them.",
+            RuleFixes.Rename);
 
         public static readonly Rule SectionNeedsNewerLibbpf = new Rule(
             RuleIds.SectionNeedsNewerLibbpf,
@@ -48,7 +52,8 @@ namespace BpfAnalyzers.Sections
             "Section '{1}' needs {2}, but the project targets {0}, which would fail to load the program: \"{3}\"{4}",
             SectionsCategory,
             FindingSeverity.Error,
-            "Each libbpf release adds section names. Set BpfLibbpfVersion to the release the program runs with.");
+            "Each libbpf release adds section names. Set BpfLibbpfVersion to the release the program runs with.",
+            RuleFixes.Rename);
 
         public static readonly Rule MalformedSectionName = new Rule(
             RuleIds.MalformedSectionName,
@@ -56,7 +61,8 @@ namespace BpfAnalyzers.Sections
             "Section name {1}; {0} compares names byte for byte and would not recognise it",
             SectionsCategory,
             FindingSeverity.Error,
-            "Section names are compared exactly. Whitespace, control characters and invisible characters are never part of a valid name.");
+            "Section names are compared exactly. Whitespace, control characters and invisible characters are never part of a valid name.",
+            RuleFixes.Rename);
 
         public static readonly Rule DataSectionAsProgram = new Rule(
             RuleIds.DataSectionAsProgram,
@@ -106,7 +112,8 @@ namespace BpfAnalyzers.Sections
             "Section '{1}' loads under {0}, but libbpf's auto-attach would fail: {2}; {3}. If the loader attaches the program itself, declare [BpfLoader(AttachesInCode = true)]",
             AttachTargetsCategory,
             FindingSeverity.Warning,
-            "libbpf parses the attach target after the '/' only when it auto-attaches a program (attach_kprobe(), attach_uprobe(), attach_usdt(), attach_tp(), ...): the program loads, but bpf_object__attach_skeleton() and bpf_program__attach() fail. Loaders that attach the program themselves (bpf_program__attach_uprobe_opts(), ...) never read it; declare that with [BpfLoader(AttachesInCode = true)].");
+            "libbpf parses the attach target after the '/' only when it auto-attaches a program (attach_kprobe(), attach_uprobe(), attach_usdt(), attach_tp(), ...): the program loads, but bpf_object__attach_skeleton() and bpf_program__attach() fail. Loaders that attach the program themselves (bpf_program__attach_uprobe_opts(), ...) never read it; declare that with [BpfLoader(AttachesInCode = true)].",
+            RuleFixes.Rename);
 
         public static readonly Rule AttachTargetMisread = new Rule(
             RuleIds.AttachTargetMisread,
@@ -114,7 +121,8 @@ namespace BpfAnalyzers.Sections
             "{0} reads section '{1}' differently from how it is written: {2}; {3}",
             AttachTargetsCategory,
             FindingSeverity.Warning,
-            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' auto-attaches to 'foo'. A loader that attaches the program itself never reads the name: declare [BpfLoader(AttachesInCode = true)].");
+            "libbpf's sscanf-based parsers stop at the first character they do not expect and silently ignore the rest, so 'kprobe/foo-bar' auto-attaches to 'foo'. A loader that attaches the program itself never reads the name: declare [BpfLoader(AttachesInCode = true)].",
+            RuleFixes.Rename);
 
         public static readonly Rule NoAutoAttach = new Rule(
             RuleIds.NoAutoAttach,
@@ -130,7 +138,8 @@ namespace BpfAnalyzers.Sections
             "{0} cannot load section '{1}': {2}; {3}",
             AttachTargetsCategory,
             FindingSeverity.Error,
-            "fentry, fexit, fmod_ret, tp_btf, lsm, lsm_cgroup, iter and their sleepable forms are verified against a BTF target at load. Name it after '/', or set it with bpf_program__set_attach_target() and declare that with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true.");
+            "fentry, fexit, fmod_ret, tp_btf, lsm, lsm_cgroup, iter and their sleepable forms are verified against a BTF target at load. Name it after '/', or set it with bpf_program__set_attach_target() and declare that with [BpfLoader(SetsAttachTarget = true)] or AttachTargetSetInCode = true.",
+            RuleFixes.DeclareAttachTargetInCode);
 
         public static readonly Rule BtfAttachTargetInvalid = new Rule(
             RuleIds.BtfAttachTargetInvalid,
@@ -138,7 +147,8 @@ namespace BpfAnalyzers.Sections
             "{0} cannot load section '{1}': {2}; {3}",
             AttachTargetsCategory,
             FindingSeverity.Error,
-            "libbpf looks the target up in kernel BTF when it loads the program. An empty name, a name that is not a C identifier, a 'module:function' form the release cannot read, or a name too long for libbpf's buffer is never found.");
+            "libbpf looks the target up in kernel BTF when it loads the program. An empty name, a name that is not a C identifier, a 'module:function' form the release cannot read, or a name too long for libbpf's buffer is never found.",
+            RuleFixes.Rename);
 
         public static readonly Rule UnknownIterator = new Rule(
             RuleIds.UnknownIterator,
@@ -146,7 +156,8 @@ namespace BpfAnalyzers.Sections
             "Section '{1}' names iterator '{2}', which no Linux kernel defines{3}; {0} fails to load the program on a kernel without it: {4}",
             AttachTargetsCategory,
             FindingSeverity.Warning,
-            "libbpf loads an 'iter/NAME' program against the kernel's BTF function bpf_iter_NAME, which exists only where the kernel (or a module) defines that iterator.");
+            "libbpf loads an 'iter/NAME' program against the kernel's BTF function bpf_iter_NAME, which exists only where the kernel (or a module) defines that iterator.",
+            RuleFixes.Rename);
 
         public static readonly Rule NoSleepableVariant = new Rule(
             RuleIds.NoSleepableVariant,
@@ -154,7 +165,8 @@ namespace BpfAnalyzers.Sections
             "{0} has no sleepable '{2}' section, so '{1}' would fail to load: \"{3}\"; use {4}",
             SectionsCategory,
             FindingSeverity.Error,
-            "libbpf marks sleepable programs per table entry (fentry.s, fexit.s, fmod_ret.s, lsm.s, iter.s, uprobe.s, ...). There is no general '.s' suffix: 'kprobe.s/f' is simply unknown.");
+            "libbpf marks sleepable programs per table entry (fentry.s, fexit.s, fmod_ret.s, lsm.s, iter.s, uprobe.s, ...). There is no general '.s' suffix: 'kprobe.s/f' is simply unknown.",
+            RuleFixes.Rename);
 
         public static readonly Rule UnknownDataSection = new Rule(
             RuleIds.UnknownDataSection,
@@ -162,7 +174,8 @@ namespace BpfAnalyzers.Sections
             "{0} cannot use data section '{1}' for '{2}': {3}; libbpf prints \"{4}\"{5}",
             SectionsCategory,
             FindingSeverity.Error,
-            "libbpf reads globals and maps only from the data sections bpf_object__elf_collect() knows (.data, .rodata, .bss and their .NAME forms, .maps, license, ...). It skips any other section, so the global does not exist at run time and a program that reads it fails to open.");
+            "libbpf reads globals and maps only from the data sections bpf_object__elf_collect() knows (.data, .rodata, .bss and their .NAME forms, .maps, license, ...). It skips any other section, so the global does not exist at run time and a program that reads it fails to open.",
+            RuleFixes.Rename);
 
         public static readonly Rule ProgramSectionOnData = new Rule(
             RuleIds.ProgramSectionOnData,
@@ -170,7 +183,8 @@ namespace BpfAnalyzers.Sections
             "'{1}' is a program section ({2}), not a data section: {0} skips global '{3}', and a program that reads it fails to open (libbpf prints \"{4}\"); use {5}",
             SectionsCategory,
             FindingSeverity.Error,
-            "Program sections hold code. A global or map placed in one is not a global to libbpf: it skips the section's data.");
+            "Program sections hold code. A global or map placed in one is not a global to libbpf: it skips the section's data.",
+            RuleFixes.Rename);
 
         public static readonly Rule DataSectionMisfit = new Rule(
             RuleIds.DataSectionMisfit,
@@ -194,7 +208,17 @@ namespace BpfAnalyzers.Sections
             "{0} marks section '{1}' legacy only in a source comment (\"deprecated / legacy, use tcx\") and loads it without a message; on Linux 6.6 or newer consider {2}",
             SectionsCategory,
             FindingSeverity.Info,
-            "From libbpf 1.3 the table entries 'tc', 'classifier' and 'action' carry the comment \"deprecated / legacy, use tcx\", but no flag and no message: they load as before, and kernels before 6.6 have no tcx.");
+            "From libbpf 1.3 the table entries 'tc', 'classifier' and 'action' carry the comment \"deprecated / legacy, use tcx\", but no flag and no message: they load as before, and kernels before 6.6 have no tcx.",
+            RuleFixes.Rename);
+
+        public static readonly Rule SkippedDataSectionUnused = new Rule(
+            RuleIds.SkippedDataSectionUnused,
+            "Global in a data section libbpf skips, used by no program",
+            "{0} skips section '{1}' and global '{2}' with it: {3}; no program uses '{2}', so the object opens, and a loader may read the section from the ELF file itself (libxdp reads '.xdp_run_config'), but a program that uses '{2}' would fail to open (libbpf prints \"{4}\"){5}",
+            SectionsCategory,
+            FindingSeverity.Warning,
+            "libbpf skips a data section it does not read globals from, and the global with it. That breaks only a program that uses the global (\"bad map relo\"); with no such program the object loads, and loaders such as libxdp keep data of their own in such sections and read it from the ELF file.",
+            RuleFixes.Rename);
 
         /// <summary>Every rule, in identifier order.</summary>
         public static System.Collections.Generic.IReadOnlyList<Rule> All { get; } = new[]
@@ -202,8 +226,23 @@ namespace BpfAnalyzers.Sections
             UnknownSection, LegacyPrefixSection, NonCanonicalSection, DeprecatedSection, SectionNeedsNewerLibbpf, MalformedSectionName,
             DataSectionAsProgram, DuplicateSection, NonConstantSection, InvalidConfiguration, InvalidCustomSection, AttachTargetRejected,
             AttachTargetMisread, NoAutoAttach, BtfAttachTargetMissing, BtfAttachTargetInvalid, UnknownIterator, NoSleepableVariant,
-            UnknownDataSection, ProgramSectionOnData, DataSectionMisfit, NoSuchTracepoint, LegacySection,
+            UnknownDataSection, ProgramSectionOnData, DataSectionMisfit, NoSuchTracepoint, LegacySection, SkippedDataSectionUnused,
         };
+
+        /// <summary>The ids of the rules that offer <paramref name="fix"/>, in identifier order: what a fixer's FixableDiagnosticIds are.</summary>
+        public static System.Collections.Generic.IReadOnlyList<string> Fixable(RuleFixes fix)
+        {
+            var ids = new System.Collections.Generic.List<string>();
+            foreach (Rule rule in All)
+            {
+                if ((rule.Fixes & fix) != 0)
+                {
+                    ids.Add(rule.Id);
+                }
+            }
+
+            return ids;
+        }
 
         /// <summary>Where each rule's documentation lives.</summary>
         public static string HelpLink(string id) => "https://github.com/bpfanalyzers/bpfanalyzers/blob/main/docs/rules/" + id + ".md";
