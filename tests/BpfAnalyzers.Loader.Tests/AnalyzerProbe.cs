@@ -40,8 +40,11 @@ namespace BpfAnalyzers.Loader.Tests
         }
     }
 
-    /// <summary>One name as the analyzer sees it: on a method or on a static field.</summary>
-    internal sealed record ProbeItem(string Name, LoaderDeclaration Loader, bool OnField = false);
+    /// <summary>
+    /// One name as the analyzer sees it: on a method or on a static field of <paramref name="FieldType"/>, which a program
+    /// reads (as <see cref="BpfObjectSource.Global"/>'s) unless <paramref name="Unread"/>.
+    /// </summary>
+    internal sealed record ProbeItem(string Name, LoaderDeclaration Loader, bool OnField = false, bool Unread = false, string FieldType = "int");
 
     /// <summary>
     /// Runs the analyzer over a compilation that puts each name on its own method (or static field), with the
@@ -81,7 +84,8 @@ namespace LoaderProbe
                 ProbeItem item = items[i];
                 // one item per line: the diagnostic's line says whose it is
                 sb.Append(item.OnField
-                    ? $"        [BpfSection({CSharpString(item.Name)})] public static int V{i} = 1;\n"
+                    ? $"        [BpfSection({CSharpString(item.Name)})] public static {item.FieldType} V{i};" +
+                      (item.Unread ? "\n" : $" [BpfSection(\"{(item.Name == "socket" ? "xdp" : "socket")}\")] public static int R{i}(object ctx) => V{i}.GetHashCode();\n")
                     : $"        {item.Loader.Attribute}[BpfSection({CSharpString(item.Name)})] public static int P{i}(object ctx) => 0;\n");
             }
 

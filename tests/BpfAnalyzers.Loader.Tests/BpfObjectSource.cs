@@ -31,6 +31,20 @@ namespace BpfAnalyzers.Loader.Tests
                 "char LICENSE[] SEC(\"license\") = \"GPL\";\n";
         }
 
+        /// <summary>
+        /// A global <c>v</c> in section <paramref name="section"/> that no program uses, beside an <c>SEC("xdp")</c> program
+        /// (or <c>SEC("socket")</c>): what libxdp's <c>.xdp_run_config</c> is to libbpf. A skipped section then breaks nothing.
+        /// </summary>
+        public static string UnreadGlobal(string section)
+        {
+            string program = section == "xdp" ? "socket" : "xdp";
+            string init = section.StartsWith(".bss", StringComparison.Ordinal) ? "0" : "1";
+            return Prelude +
+                $"int v SEC({CString(section)}) = {init};\n" +
+                $"SEC(\"{program}\") int prog(void *ctx) {{ return 0; }}\n" +
+                "char LICENSE[] SEC(\"license\") = \"GPL\";\n";
+        }
+
         /// <summary>A C string literal holding exactly <paramref name="text"/>'s UTF-8 bytes.</summary>
         public static string CString(string text)
         {

@@ -21,7 +21,14 @@ namespace BpfAnalyzers.Loader.Tests
         private static readonly Lazy<IReadOnlyList<LoaderOutcome>> s_globals = new(() =>
             Measure(LoaderCorpus.GlobalSections.Select(n => new CorpusName(n, "data section")).ToList(), BpfObjectSource.Global, attach: false, LoaderVerdicts.ForGlobal));
 
+        private static readonly Lazy<IReadOnlyList<LoaderOutcome>> s_unreadGlobals = new(() =>
+            Measure(LoaderCorpus.GlobalSections.Concat(LoaderCorpus.RealWorldGlobals.Where(g => !g.Used).Select(g => g.Name)).Distinct(StringComparer.Ordinal)
+                .Select(n => new CorpusName(n, "data section, no program uses the global")).ToList(), BpfObjectSource.UnreadGlobal, attach: false, LoaderVerdicts.ForGlobal));
+
         public static IReadOnlyList<LoaderOutcome> Programs => s_programs.Value;
+
+        /// <summary>Each data section with a global in it that no program uses.</summary>
+        public static IReadOnlyList<LoaderOutcome> UnreadGlobals => s_unreadGlobals.Value;
 
         public static IReadOnlyList<LoaderOutcome> Globals => s_globals.Value;
 

@@ -94,6 +94,26 @@ namespace BpfAnalyzers.Loader.Tests
             Compare("globals", outcomes, diagnostics);
         }
 
+        [Fact]
+        public void At_libbpf_1_1_a_global_no_program_uses_is_never_an_error_where_libbpf_loads_it()
+        {
+            // Issue 24: libxdp's .xdp_run_config, xdp_metadata and xdp-filter's features are globals no program reads, in
+            // sections libbpf skips. The real loader opens and loads such an object; the analyzer may warn (BPF0024), not fail.
+            IReadOnlyList<LoaderOutcome> outcomes = LoaderMeasurements.UnreadGlobals
+                .Where(o => o.Run is not null && !LoaderCorpus.FixedFormSections.Contains(o.Name)).ToList();
+            IReadOnlyList<IReadOnlyList<Diagnostic>> diagnostics = AnalyzerProbe.Run(
+                outcomes.Select(o => new ProbeItem(o.Name, LoaderDeclaration.None, OnField: true, Unread: true)).ToList(), "1.1");
+            foreach (string section in new[] { ".xdp_run_config", "xdp_metadata", "features", ".rodat" })
+            {
+                int i = outcomes.Select(o => o.Name).ToList().IndexOf(section);
+                Assert.True(i >= 0, $"{section} was not measured");
+                Assert.Equal(LoaderClass.LoadsAndAttaches, outcomes[i].Verdict.Class);
+                Assert.Equal(new[] { "BPF0024" }, diagnostics[i].Select(d => d.Id));
+            }
+
+            Compare("unread-globals", outcomes, diagnostics);
+        }
+
         private void Compare(string what, IReadOnlyList<LoaderOutcome> outcomes, IReadOnlyList<IReadOnlyList<Diagnostic>> diagnostics)
         {
             var falseErrors = new List<string>();

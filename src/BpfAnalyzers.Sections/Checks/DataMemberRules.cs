@@ -11,7 +11,10 @@ namespace BpfAnalyzers.Sections
         public static DataFindings Check(string? name, SectionTarget target, IReadOnlyList<SectionEntry> custom, DataMember member)
         {
             DataSectionCheck check = DataSectionChecker.Check(name, target, custom, member.Variable, DataSectionChecker.ProgramPlaceholder, member.ReadOnly, member.MapLike);
-            bool skipped = check.Verdict is DataSectionVerdict.Unknown or DataSectionVerdict.NeedsNewer or DataSectionVerdict.ProgramSection;
+            // Sections this release skips whole (elf: skipping unrecognized data section): only a program's use fails then.
+            // '.jumptables' before 1.7 is one (measured: libbpf 1.1.2 loads an object with an unread global there).
+            bool skipped = check.Verdict is DataSectionVerdict.Unknown or DataSectionVerdict.NeedsNewer or DataSectionVerdict.ProgramSection ||
+                           (check.Verdict == DataSectionVerdict.NotForDefinitions && DataSections.Find(name!, target.Version) is null);
             string? reader = null;
             if (check.IsError)
             {
@@ -81,7 +84,7 @@ namespace BpfAnalyzers.Sections
         /// <summary>Why libbpf of the target skips the section, for BPF0024: the verdict's own reason, in one clause.</summary>
         private static string Skipped(DataSectionCheck check, string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) => check.Verdict switch
         {
-            DataSectionVerdict.NeedsNewer => check.Entry!.FirstRelease.IsMain ? "only libbpf's main branch reads it" : $"libbpf {check.Entry.FirstRelease} is the first release that reads it",
+            DataSectionVerdict.NeedsNewer or DataSectionVerdict.NotForDefinitions => check.Entry!.FirstRelease.IsMain ? "only libbpf's main branch reads it" : $"libbpf {check.Entry.FirstRelease} is the first release that reads it",
             DataSectionVerdict.ProgramSection => $"it is a program section ({ProgramType(name, target, custom)}), where libbpf looks for code, not data",
             _ => "it is not a section libbpf reads globals or maps from",
         };
