@@ -97,6 +97,23 @@ namespace BpfAnalyzers.Sections
             ? string.Equals(name, Name, StringComparison.Ordinal)
             : name.StartsWith(Name, StringComparison.Ordinal);
 
+        /// <summary>What the section holds, in a few words, as BPF0007 quotes it ("BTF-defined maps").</summary>
+        public string Holds => Kind switch
+        {
+            DataSectionKind.License => "the program's license",
+            DataSectionKind.KernelVersion => "the kernel version",
+            DataSectionKind.Maps => "BTF-defined maps",
+            DataSectionKind.LegacyMaps => "legacy map definitions",
+            DataSectionKind.Data => "global data",
+            DataSectionKind.ReadOnlyData => "read-only global data",
+            DataSectionKind.Bss => "zero-initialised global data",
+            DataSectionKind.StructOps => "struct_ops maps",
+            DataSectionKind.Arena => "arena globals",
+            DataSectionKind.Externs => Name == ".kconfig" ? "Kconfig externs" : "kernel symbol externs",
+            DataSectionKind.Compiler => "compiler jump tables",
+            _ => throw new InvalidOperationException("no words for data section kind " + Kind),
+        };
+
         public override string ToString() => Display;
     }
 

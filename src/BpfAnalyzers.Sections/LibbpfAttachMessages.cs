@@ -112,16 +112,10 @@ namespace BpfAnalyzers.Sections
             return version >= s_v1_1 ? $"prog '{program}': " + text : text;
         }
 
-        /// <summary><c>libbpf_find_attach_btf_id()</c> (1.1+) for <c>freplace</c> without the target program's FD.</summary>
-        public static string AttachProgramFdNotSet(string program) => $"prog '{program}': attach program FD is not set";
-
         /// <summary>The first libbpf that refuses a negative kprobe offset (<see cref="KprobeNegativeOffset"/>).</summary>
         public static LibbpfVersion KprobeNegativeOffsetSince => LibbpfVersion.Main;
 
         /// <summary>The first libbpf that prints <see cref="InvalidSectionName"/> for <c>tp/</c> and <c>raw_tp/</c>.</summary>
         public static LibbpfVersion InvalidSectionNameForEmptyTargetSince => LibbpfVersion.Main;
-
-        /// <summary>The first release that prints <see cref="AttachProgramFdNotSet"/>.</summary>
-        public static LibbpfVersion AttachProgramFdNotSetSince => s_v1_1;
     }
 }

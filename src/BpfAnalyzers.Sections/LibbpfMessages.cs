@@ -41,7 +41,5 @@ namespace BpfAnalyzers.Sections
         /// <summary><c>SEC_ATTACH_BTF</c> types with no target, from 0.8 (<c>libbpf_prepare_prog_load()</c>).</summary>
         public static string NoBtfAttachTarget(string program = ProgramPlaceholder) =>
             $"prog '{program}': no BTF-based attach target is specified, use bpf_program__set_attach_target()";
-
-        public static readonly LibbpfVersion NoBtfAttachTargetSince = LibbpfVersion.V0_8;
     }
 }

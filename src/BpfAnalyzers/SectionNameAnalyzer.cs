@@ -56,7 +56,8 @@ namespace BpfAnalyzers
             var state = new CompilationState(
                 new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider),
                 new SectionChecker(CustomSections.Read(context.Compilation, context.CancellationToken)),
-                new LoaderDeclarations(context.Compilation));
+                new LoaderDeclarations(context.Compilation),
+                new AttributeAliases(context.Compilation));
             context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
@@ -66,10 +67,12 @@ namespace BpfAnalyzers
             private readonly AnalyzerSettings _settings;
             private readonly SectionChecker _checker;
             private readonly LoaderDeclarations _loaders;
+            private readonly AttributeAliases _aliases;
             private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
 
-            public CompilationState(AnalyzerSettings settings, SectionChecker checker, LoaderDeclarations loaders)
+            public CompilationState(AnalyzerSettings settings, SectionChecker checker, LoaderDeclarations loaders, AttributeAliases aliases)
             {
+                _aliases = aliases;
                 _settings = settings;
                 _checker = checker;
                 _loaders = loaders;
@@ -93,7 +96,14 @@ namespace BpfAnalyzers
                 bool isCustom = simpleName == "BpfCustomSection" || simpleName == CustomSectionAttributeName;
                 if (!isSection && !isCustom)
                 {
-                    return;
+                    // [S("xdp")] under 'using S = BpfAnalyzers.BpfSectionAttribute;': bound below like the others.
+                    if (!_aliases.TryGet(attribute.SyntaxTree, simpleName, context.CancellationToken, out bool aliasIsCustom))
+                    {
+                        return;
+                    }
+
+                    isSection = !aliasIsCustom;
+                    isCustom = aliasIsCustom;
                 }
 
                 // The compiler has bound the declared symbol's attributes already (constructor chosen, arguments

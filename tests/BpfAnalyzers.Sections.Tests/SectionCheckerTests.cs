@@ -126,6 +126,27 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Contains("prog 'handle': bad map relo", f.Message);
         }
 
+        [Fact]
+        public void Every_kind_of_attach_target_problem_has_a_rule_of_its_own()
+        {
+            var rules = System.Enum.GetValues<AttachTargetProblem>().Select(AttachTargetFindings.RuleOf).ToList();
+            Assert.Equal(rules.Count, rules.Distinct().Count());
+        }
+
+        [Fact]
+        public void Every_data_section_the_engine_knows_is_a_data_section_to_BPF0007_in_every_release()
+        {
+            foreach (DataSectionEntry e in DataSections.All)
+            {
+                string name = e.Match == DataSectionMatch.Prefix ? e.Name + "x" : e.Name;
+                foreach (LibbpfVersion v in SectionTable.Releases)
+                {
+                    Finding? f = new SectionChecker().CheckProgram(name, new SectionTarget(v), "p").Name;
+                    Assert.True(f?.Id == "BPF0007", $"{name} under {v}: {f}");
+                }
+            }
+        }
+
         [Theory]
         [InlineData(".rodat", "BPF0019")]
         [InlineData(".xdp_run_config", "BPF0019")]

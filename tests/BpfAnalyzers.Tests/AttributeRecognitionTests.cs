@@ -27,6 +27,45 @@ namespace BpfAnalyzers.Tests
                 """);
 
         [Fact]
+        public Task Every_spelling_of_the_attribute_is_checked_aliases_global_and_the_full_name_included() =>
+            Verify.Analyzer("""
+                using S = BpfAnalyzers.BpfSectionAttribute;
+                using Custom = BpfAnalyzers.BpfCustomSectionAttribute;
+
+                [assembly: Custom({|BPF0011:"bad name"|})]
+
+                namespace App
+                {
+                    using Inner = global::BpfAnalyzers.BpfSectionAttribute;
+
+                    static class Programs
+                    {
+                        [S({|BPF0001:"xdpblah"|})] static int A() => 0;
+                        [Inner({|BPF0001:"kprobes/do_unlinkat"|})] static int B() => 0;
+                        [global::BpfAnalyzers.BpfSection({|BPF0001:"cgroup_sock"|})] static int C() => 0;
+                        [BpfAnalyzers.BpfSectionAttribute({|BPF0001:"socketx"|})] static int D() => 0;
+                        [S("xdp")] static int E() => 0;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_global_using_alias_in_another_file_is_checked()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add("global using Sec = BpfAnalyzers.BpfSectionAttribute;\n");
+            test.TestState.Sources.Add("static class Programs { [Sec({|BPF0001:\"xdpblah\"|})] static int A() => 0; }\n");
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task An_alias_of_another_attribute_is_not_a_section_attribute() =>
+            Verify.Analyzer("""
+                using S = System.ObsoleteAttribute;
+                static class Programs { [S("xdpblah")] static int A() => 0; }
+                """);
+
+        [Fact]
         public Task An_attribute_of_that_name_without_a_string_parameter_is_ignored() =>
             Verify.Analyzer("""
                 sealed class BpfSectionAttribute : System.Attribute

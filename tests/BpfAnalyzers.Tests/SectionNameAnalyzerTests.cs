@@ -192,6 +192,14 @@ namespace BpfAnalyzers.Tests
         [InlineData("maps")]
         [InlineData("version")]
         [InlineData(".rodata.str1.1")]
+        [InlineData(".bss.counters")]
+        [InlineData(".jumptables")]
+        [InlineData("?.struct_ops")]
+        [InlineData(".struct_ops.link")]
+        [InlineData(".addr_space.1")]
+        [InlineData(".kconfig")]
+        [InlineData(".BTF")]
+        [InlineData(".BTF.ext")]
         public Task Data_sections_are_not_program_sections(string name) =>
             Verify.Analyzer(Program($"[BpfSection({{|BPF0007:\"{name}\"|}})]"));
 

@@ -54,16 +54,7 @@ namespace BpfAnalyzers.Sections
                                   (finding.WaivedBySettingTargetInCode ? LoaderWaiver.SetsAttachTarget : LoaderWaiver.None);
             string version = target.ToString();
             string display = ProgramSectionRules.Display(name);
-            Rule rule = finding.Problem switch
-            {
-                AttachTargetProblem.Rejected => Rules.AttachTargetRejected,
-                AttachTargetProblem.Misread => Rules.AttachTargetMisread,
-                AttachTargetProblem.NoAutoAttach => Rules.NoAutoAttach,
-                AttachTargetProblem.BtfTargetMissing => Rules.BtfAttachTargetMissing,
-                AttachTargetProblem.BtfTargetInvalid => Rules.BtfAttachTargetInvalid,
-                AttachTargetProblem.NoSuchTracepoint => Rules.NoSuchTracepoint,
-                _ => Rules.UnknownIterator,
-            };
+            Rule rule = RuleOf(finding.Problem);
             string[] arguments = rule == Rules.UnknownIterator
                 ? new[] { version, display, finding.Iterator!, DidYouMean(finding), finding.Outcome }
                 : new[] { version, display, reason, finding.Outcome };
@@ -97,6 +88,19 @@ namespace BpfAnalyzers.Sections
 
             return fixes.Count == 0 ? null : fixes;
         }
+
+        /// <summary>The rule each kind of attach-target problem breaks: one each, and no kind filed under another's rule.</summary>
+        internal static Rule RuleOf(AttachTargetProblem problem) => problem switch
+        {
+            AttachTargetProblem.Rejected => Rules.AttachTargetRejected,
+            AttachTargetProblem.Misread => Rules.AttachTargetMisread,
+            AttachTargetProblem.NoAutoAttach => Rules.NoAutoAttach,
+            AttachTargetProblem.BtfTargetMissing => Rules.BtfAttachTargetMissing,
+            AttachTargetProblem.BtfTargetInvalid => Rules.BtfAttachTargetInvalid,
+            AttachTargetProblem.NoSuchTracepoint => Rules.NoSuchTracepoint,
+            AttachTargetProblem.UnknownIterator => Rules.UnknownIterator,
+            _ => throw new System.ArgumentOutOfRangeException(nameof(problem), problem, "an attach-target problem without a rule"),
+        };
 
         /// <summary>The fixes are whole names that differ from the start of the iterator on; the message names the iterators.</summary>
         private static string DidYouMean(AttachTargetFinding finding)

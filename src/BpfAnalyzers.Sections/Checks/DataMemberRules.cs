@@ -46,7 +46,9 @@ namespace BpfAnalyzers.Sections
                 DataSectionVerdict.NeedsNewer => new Finding(Rules.SectionNeedsNewerLibbpf, new[] { version, display, check.Entry!.FirstRelease.AsFirstNeeded, says, string.Empty }, fixes),
                 DataSectionVerdict.ProgramSection => new Finding(Rules.ProgramSectionOnData, new[] { version, display, ProgramType(name!, target, custom), member.Variable, check.LibbpfSays[check.LibbpfSays.Count - 1], Quoted(fixes) }, fixes),
                 DataSectionVerdict.NotForDefinitions => new Finding(Rules.DataSectionMisfit, new[] { version, member.Variable, display, check.Explanation, Says(check.LibbpfSays) }),
-                _ => new Finding(Rules.UnknownDataSection, new[] { version, display, member.Variable, check.Explanation, says, fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?" }, fixes),
+                DataSectionVerdict.Unknown or DataSectionVerdict.Removed =>
+                    new Finding(Rules.UnknownDataSection, new[] { version, display, member.Variable, check.Explanation, says, fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?" }, fixes),
+                _ => throw new System.InvalidOperationException("a data section verdict without a rule: " + check.Verdict),
             };
 
             if (finding is not null)

@@ -19,25 +19,6 @@ namespace BpfAnalyzers.Sections
         /// <summary>libbpf 0.8 brought the 'type+' entries.</summary>
         private static readonly LibbpfVersion s_firstPlusRelease = new LibbpfVersion(0, 8);
 
-        /// <summary>ELF sections libbpf reads for itself (bpf_object__elf_collect()).</summary>
-        private static readonly KeyValuePair<string, string>[] s_dataSections =
-        {
-            new KeyValuePair<string, string>(".maps", "BTF-defined maps"),
-            new KeyValuePair<string, string>("maps", "legacy map definitions"),
-            new KeyValuePair<string, string>("license", "the program's license"),
-            new KeyValuePair<string, string>("version", "the kernel version"),
-            new KeyValuePair<string, string>(".rodata", "read-only global data"),
-            new KeyValuePair<string, string>(".data", "global data"),
-            new KeyValuePair<string, string>(".bss", "zero-initialised global data"),
-            new KeyValuePair<string, string>(".kconfig", "Kconfig externs"),
-            new KeyValuePair<string, string>(".ksyms", "kernel symbol externs"),
-            new KeyValuePair<string, string>(".BTF", "BTF type information"),
-            new KeyValuePair<string, string>(".BTF.ext", "BTF line and function information"),
-            new KeyValuePair<string, string>(".addr_space.1", "arena globals"),
-            new KeyValuePair<string, string>(".struct_ops", "struct_ops maps"),
-            new KeyValuePair<string, string>(".struct_ops.link", "struct_ops maps"),
-        };
-
         /// <summary>
         /// Before libbpf 0.8 (which brought 'type+' entries) a bare kernel-function or BTF type misses a 'type/' entry and
         /// its fix names the program ('kprobe' in do_unlinkat -> 'kprobe/do_unlinkat', SectionSuggester's MissedSlash):
@@ -254,28 +235,24 @@ namespace BpfAnalyzers.Sections
 
         private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// What an ELF section libbpf reads for itself holds, or null for any other name: the data sections of any release
+        /// (<see cref="DataSections"/>), the BTF sections, and relocation sections (bpf_object__elf_collect()).
+        /// </summary>
         internal static string? DataSection(string name)
         {
-            foreach (KeyValuePair<string, string> d in s_dataSections)
+            if (DataSections.FindInAnyRelease(name) is DataSectionEntry entry)
             {
-                if (name == d.Key)
-                {
-                    return d.Value;
-                }
+                return entry.Holds;
             }
 
-            // Named data sections (libbpf 0.6+): .rodata.*, .data.*, .bss.*; and relocation sections.
-            if (name.StartsWith(".rodata.", StringComparison.Ordinal) || name.StartsWith(".data.", StringComparison.Ordinal))
+            // Not data sections (no global lives there): libbpf reads the object's BTF from them (BTF_ELF_SEC, BTF_EXT_ELF_SEC).
+            return name switch
             {
-                return "global data";
-            }
-
-            if (name.StartsWith(".bss.", StringComparison.Ordinal))
-            {
-                return "zero-initialised global data";
-            }
-
-            return name.StartsWith(".rel", StringComparison.Ordinal) ? "relocations" : null;
+                ".BTF" => "BTF type information",
+                ".BTF.ext" => "BTF line and function information",
+                _ => name.StartsWith(".rel", StringComparison.Ordinal) ? "relocations" : null,
+            };
         }
 
         private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, string? programName, SuggestionCache? suggestions)

@@ -34,9 +34,6 @@ namespace BpfAnalyzers.Sections
             _custom = custom ?? s_noCustom;
         }
 
-        /// <summary>The custom sections (<c>[assembly: BpfCustomSection]</c>, <c>libbpf_register_prog_handler()</c>), tried before the table.</summary>
-        public IReadOnlyList<SectionEntry> Custom => _custom;
-
         /// <summary>True when <paramref name="name"/> was checked before under <paramref name="target"/> and had no finding.</summary>
         public bool IsKnownClean(string name, SectionTarget target) => _clean.ContainsKey((name, target));
 
@@ -121,9 +118,6 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>True when libbpf of <paramref name="target"/> makes one program of each section, so duplicates matter.</summary>
         public static bool OneProgramPerSection(SectionTarget target) => target.Version < new LibbpfVersion(0, 2);
-
-        /// <summary>A name as the messages quote it: control characters escaped, long names cut.</summary>
-        public static string Display(string name) => ProgramSectionRules.Display(name);
     }
 
     /// <summary>What the checks found about a program's section name, before the loader's waivers.</summary>
