@@ -59,6 +59,7 @@ namespace BpfAnalyzers.Loader.Tests
             Assert.True(globals.Count >= 500, $"{globals.Count} globals");
             var errors = new List<string>();
             var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var perProject = new SortedDictionary<string, (int Globals, int Warnings)>(StringComparer.Ordinal);
             foreach (string target in new[] { "project", "1.7", "1.1" })
             {
                 foreach (var byTarget in globals.GroupBy(g => target == "project" ? targetOf[g.Project] : target))
@@ -77,6 +78,13 @@ namespace BpfAnalyzers.Loader.Tests
                             counts[key] = counts.GetValueOrDefault(key) + 1;
                         }
 
+                        if (target == "project")
+                        {
+                            string key = $"{items[i].Project}";
+                            perProject[key] = (perProject.GetValueOrDefault(key).Globals + 1,
+                                perProject.GetValueOrDefault(key).Warnings + diagnostics[i].Count(d => d.Severity == DiagnosticSeverity.Warning && d.Location.IsInSource));
+                        }
+
                         if (!newerThan11 && diagnostics[i].Any(d => d.Severity == DiagnosticSeverity.Error))
                         {
                             errors.Add($"  {items[i].Name,-28} {items[i].Project,-22} {items[i].Variable} used={items[i].Used} at {byTarget.Key} {items[i].File}: {AnalyzerProbe.Describe(diagnostics[i])}");
@@ -89,6 +97,12 @@ namespace BpfAnalyzers.Loader.Tests
             foreach (var c in counts)
             {
                 _output.WriteLine($"  {c.Key}: {c.Value}");
+            }
+
+            _output.WriteLine("per project, at its own libbpf: globals, warnings");
+            foreach (var p in perProject)
+            {
+                _output.WriteLine($"  {p.Key,-22} {p.Value.Globals,5} {p.Value.Warnings,5}");
             }
 
             _output.WriteLine($"errors: {errors.Count} (must be 0)");
@@ -168,6 +182,13 @@ namespace BpfAnalyzers.Loader.Tests
             List<string> configErrors = results.SelectMany(r => r.Diagnostics.Where(d => !d.Location.IsInSource).Select(d => (r.Target, Text: $"{d.Id} {d.Severity}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")))
                 .GroupBy(x => x).Select(g => $"at {g.Key.Target}: on every one of {g.Count()} programs: {g.Key.Text}").ToList();
             configErrors.ForEach(_output.WriteLine);
+
+            _output.WriteLine($"per project (programs; findings over its targets): {"project",-22} {"programs",8} {"errors",6} {"warnings",8} {"info",5}");
+            foreach (var project in results.GroupBy(r => r.Program.Project).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                int Count(DiagnosticSeverity severity) => project.Sum(r => r.Diagnostics.Count(d => d.Severity == severity && d.Location.IsInSource));
+                _output.WriteLine($"  {project.Key,-22} {project.Select(r => r.Program).Distinct().Count(),8} {Count(DiagnosticSeverity.Error),6} {Count(DiagnosticSeverity.Warning),8} {Count(DiagnosticSeverity.Info),5}");
+            }
 
             // The projects' own bugs, which the analyzer is right to flag, each checked to be flagged with its fix.
             foreach (var bug in s_projectBugs)
