@@ -12,50 +12,6 @@ namespace BpfAnalyzers.Completion
     /// </summary>
     internal static class ProgramSectionNames
     {
-        /// <summary>
-        /// What goes after the slash, per type, from libbpf's attach functions (<c>attach_kprobe()</c>,
-        /// <c>attach_uprobe()</c>, <c>attach_usdt()</c>, <c>attach_tp()</c>, ...) and, for the
-        /// <c>SEC_ATTACH_BTF</c> types, the kernel BTF lookup at load time. <c>BareToo</c>: the bare type is
-        /// worth offering as well (the target is optional and commonly left out). Sleepable <c>.s</c> variants
-        /// take their base type's target (<see cref="TryGetTarget"/>).
-        /// </summary>
-        private static readonly Dictionary<string, (string Form, string Meaning, bool BareToo)> s_targets = new(StringComparer.Ordinal)
-        {
-            ["kprobe"] = ("kprobe/FUNC[+OFFSET]", "FUNC: a kernel function; OFFSET: an optional offset into it (attach_kprobe)", false),
-            ["kretprobe"] = ("kretprobe/FUNC", "FUNC: a kernel function; return probes take no offset (attach_kprobe)", false),
-            ["uprobe"] = ("uprobe/PATH:FUNC[+OFFSET]", "PATH: a binary or library; FUNC: a function in it; OFFSET: optional (attach_uprobe)", false),
-            ["uretprobe"] = ("uretprobe/PATH:FUNC", "PATH: a binary or library; FUNC: a function in it; no offset (attach_uprobe)", false),
-            ["kprobe.multi"] = ("kprobe.multi/PATTERN", "PATTERN: kernel functions, a glob with * and ? (attach_kprobe_multi)", false),
-            ["kretprobe.multi"] = ("kretprobe.multi/PATTERN", "PATTERN: kernel functions, a glob with * and ? (attach_kprobe_multi)", false),
-            ["kprobe.session"] = ("kprobe.session/PATTERN", "PATTERN: kernel functions, a glob with * and ? (attach_kprobe_session)", false),
-            ["uprobe.multi"] = ("uprobe.multi/PATH:PATTERN", "PATH: a binary or library; PATTERN: its functions, a glob (attach_uprobe_multi)", false),
-            ["uretprobe.multi"] = ("uretprobe.multi/PATH:PATTERN", "PATH: a binary or library; PATTERN: its functions, a glob (attach_uprobe_multi)", false),
-            ["uprobe.session"] = ("uprobe.session/PATH:PATTERN", "PATH: a binary or library; PATTERN: its functions, a glob (attach_uprobe_multi)", false),
-            ["ksyscall"] = ("ksyscall/SYSCALL", "SYSCALL: a system call name, without the arch prefix (attach_ksyscall)", false),
-            ["kretsyscall"] = ("kretsyscall/SYSCALL", "SYSCALL: a system call name, without the arch prefix (attach_ksyscall)", false),
-            ["usdt"] = ("usdt/PATH:PROVIDER:NAME", "PATH: a binary or library; PROVIDER and NAME: the USDT probe (attach_usdt)", false),
-            ["tracepoint"] = ("tracepoint/CATEGORY/NAME", "a tracepoint, as under /sys/kernel/tracing/events (attach_tp)", false),
-            ["tp"] = ("tp/CATEGORY/NAME", "a tracepoint, as under /sys/kernel/tracing/events (attach_tp)", false),
-            ["raw_tracepoint"] = ("raw_tracepoint/NAME", "NAME: a kernel tracepoint (attach_raw_tp)", false),
-            ["raw_tp"] = ("raw_tp/NAME", "NAME: a kernel tracepoint (attach_raw_tp)", false),
-            ["raw_tracepoint.w"] = ("raw_tracepoint.w/NAME", "writable; NAME: a kernel tracepoint (attach_raw_tp)", false),
-            ["raw_tp.w"] = ("raw_tp.w/NAME", "writable; NAME: a kernel tracepoint (attach_raw_tp)", false),
-            ["tp_btf"] = ("tp_btf/NAME", "NAME: a raw tracepoint in kernel BTF (btf_trace_NAME), needed at load", false),
-            ["fentry"] = ("fentry/FUNC", "FUNC: a kernel function in BTF, needed at load", false),
-            ["fexit"] = ("fexit/FUNC", "FUNC: a kernel function in BTF, needed at load", false),
-            ["fmod_ret"] = ("fmod_ret/FUNC", "FUNC: a kernel function in BTF, needed at load", false),
-            ["fsession"] = ("fsession/FUNC", "FUNC: a kernel function in BTF, needed at load", false),
-            // libbpf main (not yet released), attach_tracing_multi(): sscanf(spec, "%m[a-zA-Z0-9_.*?:]").
-            ["fentry.multi"] = ("fentry.multi/[MODULE:]PATTERN", "PATTERN: kernel functions in BTF, a glob with * and ? (attach_tracing_multi)", false),
-            ["fexit.multi"] = ("fexit.multi/[MODULE:]PATTERN", "PATTERN: kernel functions in BTF, a glob with * and ? (attach_tracing_multi)", false),
-            ["fsession.multi"] = ("fsession.multi/[MODULE:]PATTERN", "PATTERN: kernel functions in BTF, a glob with * and ? (attach_tracing_multi)", false),
-            ["freplace"] = ("freplace/FUNC", "FUNC: a global function of the BPF program it replaces (BTF), or set in code with bpf_program__set_attach_target()", false),
-            ["lsm"] = ("lsm/HOOK", "HOOK: an LSM hook in kernel BTF (bpf_lsm_HOOK), needed at load", false),
-            ["lsm_cgroup"] = ("lsm_cgroup/HOOK", "HOOK: an LSM hook in kernel BTF, needed at load", false),
-            ["iter"] = ("iter/ITERATOR", "ITERATOR: a BPF iterator of the kernel (task, bpf_map, tcp, ...), needed at load", false),
-            ["struct_ops"] = ("struct_ops[/MEMBER]", "MEMBER: optional, the struct_ops member it implements", true),
-        };
-
         public static IReadOnlyList<SectionName> For(SectionTarget target, IReadOnlyList<SectionEntry> custom)
         {
             var names = new List<SectionName>();
@@ -160,34 +116,12 @@ namespace BpfAnalyzers.Completion
                    (r.IsCanonical || name[name.Length - 1] == '/');
         }
 
-        /// <summary>
-        /// What goes after the slash of <paramref name="e"/>'s type. A sleepable <c>.s</c> variant takes its base
-        /// type's target; a <c>SEC_ATTACH_BTF</c> type this table does not know yet (a newer libbpf's) still needs
-        /// its BTF target at load, so it is offered as <c>type/</c>, never bare (which fails to load).
-        /// </summary>
-        private static bool TryGetTarget(SectionEntry e, out (string Form, string Meaning, bool BareToo) target)
+        /// <summary>What goes after the slash of <paramref name="e"/>'s type: its attach function's hint (<see cref="AttachFunction.HintOf"/>).</summary>
+        private static bool TryGetTarget(SectionEntry e, out AttachTargetHint target)
         {
-            if (s_targets.TryGetValue(e.Type, out target))
-            {
-                return true;
-            }
-
-            const string Sleepable = ".s";
-            if (e.Type.EndsWith(Sleepable, StringComparison.Ordinal) &&
-                s_targets.TryGetValue(e.Type.Substring(0, e.Type.Length - Sleepable.Length), out var plain))
-            {
-                string form = e.Type + plain.Form.Substring(plain.Form.IndexOfAny(new[] { '/', '[' }));
-                target = (form, "sleepable; " + plain.Meaning, plain.BareToo);
-                return true;
-            }
-
-            if ((e.Flags & SectionFlags.AttachBtf) != 0)
-            {
-                target = (e.Type + "/TARGET", "TARGET: a BTF attach target in the kernel, needed at load", false);
-                return true;
-            }
-
-            return false;
+            AttachTargetHint? hint = e.IsCustom ? null : AttachFunction.HintOf(e);
+            target = hint.GetValueOrDefault();
+            return hint.HasValue;
         }
 
         private static string Describe(string name, SectionEntry e, SectionTarget target, bool custom)

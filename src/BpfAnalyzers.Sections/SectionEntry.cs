@@ -5,8 +5,9 @@ namespace BpfAnalyzers.Sections
     /// <summary>One row of libbpf's <c>section_defs[]</c> (or a project's custom section).</summary>
     public sealed class SectionEntry
     {
-        public SectionEntry(string section, SectionMatch match, string progType, string attachType, SectionFlags flags, bool isCustom = false)
+        public SectionEntry(string section, SectionMatch match, string progType, string attachType, SectionFlags flags, bool isCustom = false, AttachFunction? attachFunction = null)
         {
+            AttachFunction = attachFunction;
             Section = section ?? throw new ArgumentNullException(nameof(section));
             Match = match;
             ProgType = progType ?? throw new ArgumentNullException(nameof(progType));
@@ -35,6 +36,12 @@ namespace BpfAnalyzers.Sections
         public string AttachType { get; }
 
         public SectionFlags Flags { get; }
+
+        /// <summary>
+        /// The attach function libbpf's row gives the entry (<c>SEC_DEF</c>'s fifth argument), or null for none: what
+        /// auto-attach makes of the name after the slash. Custom sections have none the analyzer knows.
+        /// </summary>
+        public AttachFunction? AttachFunction { get; }
 
         /// <summary>Declared by the project (libbpf's <c>libbpf_register_prog_handler()</c>).</summary>
         public bool IsCustom { get; }

@@ -296,11 +296,11 @@ namespace BpfAnalyzers.Sections
             {
                 if (Misses(e, body, target, ref prefixOf))
                 {
-                    return new MissedSlash(e, wholeName: true, NeedsAfterSlash(e, target.Version));
+                    return new MissedSlash(e, wholeName: true, NeedsAfterSlash(e));
                 }
             }
 
-            return prefixOf is null ? null : new MissedSlash(prefixOf, wholeName: false, prefixOf.IsCustom ? SlashTarget.Optional : NeedsAfterSlash(prefixOf, target.Version));
+            return prefixOf is null ? null : new MissedSlash(prefixOf, wholeName: false, prefixOf.IsCustom ? SlashTarget.Optional : NeedsAfterSlash(prefixOf));
         }
 
         /// <summary>True when <paramref name="body"/> is <paramref name="e"/>'s type; remembers the longest type it merely starts with.</summary>
@@ -326,8 +326,8 @@ namespace BpfAnalyzers.Sections
             return false;
         }
 
-        /// <summary>What libbpf of <paramref name="version"/> reads after the slash of a built-in <c>type/</c> entry.</summary>
-        internal static SlashTarget NeedsAfterSlash(SectionEntry e, LibbpfVersion version)
+        /// <summary>What libbpf reads after the slash of an entry: its row's attach function says, or the BTF lookup at load.</summary>
+        internal static SlashTarget NeedsAfterSlash(SectionEntry e)
         {
             if (e.IsCustom)
             {
@@ -339,13 +339,7 @@ namespace BpfAnalyzers.Sections
                 return SlashTarget.BtfTarget;
             }
 
-            return AttachTargetRules.ParserOf(e, version) switch
-            {
-                AttachTargetRules.Parser.Kprobe => SlashTarget.KernelFunction,
-                AttachTargetRules.Parser.Tracepoint => SlashTarget.Tracepoint,
-                AttachTargetRules.Parser.RawTracepoint => SlashTarget.RawTracepoint,
-                _ => SlashTarget.Optional,
-            };
+            return e.AttachFunction?.AfterSlash ?? SlashTarget.Optional;
         }
 
         /// <summary>

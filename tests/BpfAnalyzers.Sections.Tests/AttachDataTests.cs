@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -7,28 +8,34 @@ namespace BpfAnalyzers.Sections.Tests
 {
     /// <summary>
     /// The attach rules lean on two facts kept as data: which attach function each <c>section_defs[]</c>
-    /// entry has per release and on main (<c>data/libbpf/attach-functions.tsv</c>, read off each release tag's
-    /// <c>src/libbpf.c</c>), and the kernel's iterator names (<c>data/kernel/iterators.tsv</c>).
+    /// entry has per release and on main (the <c>attach_fn</c> column of <c>data/libbpf/tables/*.tsv</c>, read off each release
+    /// tag's <c>src/libbpf.c</c>), and the kernel's iterator names (<c>data/kernel/iterators.tsv</c>).
     /// </summary>
     public class AttachDataTests
     {
         [Fact]
-        public void Every_entry_has_the_attach_function_libbpf_gives_it()
+        public void Every_entry_has_the_attach_function_its_row_gives_it()
         {
-            string[] rows = File.ReadAllLines(Path.Combine(RepoPaths.Data, "libbpf", "attach-functions.tsv")).Skip(1).ToArray();
-            Assert.NotEmpty(rows);
-            foreach (string row in rows)
+            int rows = 0;
+            foreach (SectionTableSource.Table t in SectionTableSource.ReadTables(RepoPaths.Tables))
             {
-                string[] f = row.Split('\t');
-                LibbpfVersion version = LibbpfVersion.Parse(f[0]);
-                SectionEntry entry = SectionTable.For(version)[int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)];
-                Assert.Equal(f[2], entry.Section);
-                Assert.True(
-                    (f[3] == "-" ? null : f[3]) == AttachTargetRules.AttachFunctionOf(entry, version),
-                    $"{f[0]} {f[2]}: libbpf has {f[3]}, the rules assume {AttachTargetRules.AttachFunctionOf(entry, version) ?? "-"}");
+                LibbpfVersion version = t.IsMain ? LibbpfVersion.Main : new LibbpfVersion(t.Major, t.Minor);
+                IReadOnlyList<SectionEntry> entries = SectionTable.For(version);
+                for (int i = 0; i < t.Rows.Count; i++, rows++)
+                {
+                    Assert.True(t.Rows[i].AttachFn == (entries[i].AttachFunction?.Name ?? "-"), $"{t.File} {t.Rows[i].Section}: libbpf has {t.Rows[i].AttachFn}, the entry {entries[i].AttachFunction?.Name ?? "-"}");
+                }
             }
 
-            Assert.Equal(SectionTable.Releases.Sum(v => SectionTable.For(v).Count), rows.Length);
+            Assert.Equal(SectionTable.Releases.Sum(v => SectionTable.For(v).Count), rows);
+        }
+
+        [Fact]
+        public void Every_attach_function_is_some_rows_and_named_once()
+        {
+            var used = SectionTable.Releases.SelectMany(SectionTable.For).Select(e => e.AttachFunction).Where(f => f is not null).Distinct().ToList();
+            Assert.Equal(AttachFunction.All.OrderBy(f => f.Name, StringComparer.Ordinal), used.OrderBy(f => f!.Name, StringComparer.Ordinal));
+            Assert.Equal(AttachFunction.All.Count, AttachFunction.All.Select(f => f.Name).Distinct().Count());
         }
 
         [Fact]

@@ -101,7 +101,7 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.Equal(attachType, e.AttachTypeName);
             Assert.Equal(libbpfLine.Contains("SEC_SLEEPABLE"), (e.Flags & SectionFlags.Sleepable) != 0);
             Assert.Equal(libbpfLine.Contains("SEC_ATTACH_BTF"), (e.Flags & SectionFlags.AttachBtf) != 0);
-            Assert.Equal(Regex.Match(libbpfLine, @"attach_\w+").Value, AttachTargetRules.AttachFunctionOf(e, LibbpfVersion.Main));
+            Assert.Equal(Regex.Match(libbpfLine, @"attach_\w+").Value, e.AttachFunction?.Name);
             Assert.DoesNotContain(SectionTable.For(LibbpfVersion.Latest), x => x.Section == section);
         }
 
@@ -234,7 +234,7 @@ namespace BpfAnalyzers.Sections.Tests
         {
             // What the rules do not model must stay silent: no attach function, no BTF lookup, no finding.
             var silent = SectionTable.For(LibbpfVersion.Main)
-                .Where(e => AttachTargetRules.AttachFunctionOf(e, LibbpfVersion.Main) is null && (e.Flags & SectionFlags.AttachBtf) == 0)
+                .Where(e => e.AttachFunction?.Name is null && (e.Flags & SectionFlags.AttachBtf) == 0)
                 .ToList();
             Assert.NotEmpty(silent);
             foreach (SectionEntry e in silent)

@@ -32,7 +32,25 @@ namespace BpfAnalyzers.Sections.Tests
             ["sloppy"] = "LegacyPrefix",
         };
 
-        public sealed record Row(string Section, string Match, string ProgType, string AttachType, string Flags);
+        public sealed record Row(string Section, string Match, string ProgType, string AttachType, string Flags, string AttachFn);
+
+        /// <summary>libbpf's attach functions (the <c>attach_fn</c> column) by the <c>AttachFunction</c> field that stands for each.</summary>
+        private static readonly Dictionary<string, string> s_attachFunctions = new()
+        {
+            ["attach_kprobe"] = "Kprobe",
+            ["attach_uprobe"] = "Uprobe",
+            ["attach_kprobe_multi"] = "KprobeMulti",
+            ["attach_kprobe_session"] = "KprobeSession",
+            ["attach_uprobe_multi"] = "UprobeMulti",
+            ["attach_ksyscall"] = "Ksyscall",
+            ["attach_usdt"] = "Usdt",
+            ["attach_tp"] = "Tracepoint",
+            ["attach_raw_tp"] = "RawTracepoint",
+            ["attach_trace"] = "Trace",
+            ["attach_lsm"] = "Lsm",
+            ["attach_iter"] = "Iter",
+            ["attach_tracing_multi"] = "TracingMulti",
+        };
 
         /// <summary>One table file. Main's has <see cref="int.MaxValue"/> as its major, as <c>LibbpfVersion.Main</c> does.</summary>
         public sealed record Table(int Major, int Minor, string File, List<Row> Rows, string? Commit, string? CommitDate)
@@ -73,7 +91,7 @@ namespace BpfAnalyzers.Sections.Tests
                     (major, minor) = (int.Parse(v[0], CultureInfo.InvariantCulture), int.Parse(v[1], CultureInfo.InvariantCulture));
                 }
 
-                if (lines[0] != "order\tsection\tmatch\tprog_type\tattach_type\tflags")
+                if (lines[0] != "order\tsection\tmatch\tprog_type\tattach_type\tflags\tattach_fn")
                 {
                     throw new InvalidDataException(file + ": unexpected header " + lines[0]);
                 }
@@ -87,12 +105,12 @@ namespace BpfAnalyzers.Sections.Tests
                     }
 
                     string[] c = lines[i].Split('\t');
-                    if (c.Length != 6 || c[0] != (i - 1).ToString(CultureInfo.InvariantCulture))
+                    if (c.Length != 7 || c[0] != (i - 1).ToString(CultureInfo.InvariantCulture))
                     {
-                        throw new InvalidDataException($"{file}:{i + 1}: expected 6 columns in order");
+                        throw new InvalidDataException($"{file}:{i + 1}: expected 7 columns in order");
                     }
 
-                    rows.Add(new Row(c[1], c[2], c[3], c[4], c[5]));
+                    rows.Add(new Row(c[1], c[2], c[3], c[4], c[5], c[6]));
                 }
 
                 tables.Add(new Table(major, minor, Path.GetFileName(file), rows, commit, date));
@@ -139,7 +157,7 @@ namespace BpfAnalyzers.Sections.Tests
             for (int i = 0; i < distinct.Count; i++)
             {
                 Row r = distinct[i];
-                sb.Append(CultureInfo.InvariantCulture, $"            /* {i,3} */ new SectionEntry(\"{r.Section}\", SectionMatch.{s_match[r.Match]}, \"{r.ProgType}\", \"{r.AttachType}\", {Flags(r.Flags)}),\n");
+                sb.Append(CultureInfo.InvariantCulture, $"            /* {i,3} */ new SectionEntry(\"{r.Section}\", SectionMatch.{s_match[r.Match]}, \"{r.ProgType}\", \"{r.AttachType}\", {Flags(r.Flags)}{AttachFunction(r.AttachFn)}),\n");
             }
 
             sb.Append("        };\n\n");
@@ -159,6 +177,9 @@ namespace BpfAnalyzers.Sections.Tests
             sb.Append("        };\n    }\n}\n");
             return sb.ToString();
         }
+
+        private static string AttachFunction(string attachFn) =>
+            attachFn == "-" ? string.Empty : ", attachFunction: AttachFunction." + s_attachFunctions[attachFn];
 
         private static string Flags(string flags) =>
             flags == "-" ? "SectionFlags.None" : string.Join(" | ", flags.Split('|').Select(f => "SectionFlags." + s_flags[f]));

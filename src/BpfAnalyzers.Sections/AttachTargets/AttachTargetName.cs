@@ -11,6 +11,7 @@ namespace BpfAnalyzers.Sections
             Target = r.AttachTargetStart;
             Version = r.Target.Version;
             Type = entry.Type;
+            AttachType = entry.AttachType;
             Program = program;
         }
 
@@ -29,6 +30,9 @@ namespace BpfAnalyzers.Sections
         public LibbpfVersion Version { get; }
 
         public string Type { get; }
+
+        /// <summary>The entry's expected attach type (<c>BPF_TRACE_RAW_TP</c>), which picks the BTF prefix.</summary>
+        public string AttachType { get; }
 
         public string Program { get; }
 

@@ -32,7 +32,7 @@ namespace BpfAnalyzers.Sections
 
             if (n.IsBare)
             {
-                string what = n.Type.StartsWith("iter", StringComparison.Ordinal) ? "the iterator" : n.Type.StartsWith("tp_btf", StringComparison.Ordinal) ? "the tracepoint" : n.Type.StartsWith("lsm", StringComparison.Ordinal) ? "the LSM hook" : "the kernel function";
+                string what = AttachFunction.BtfTargetKind(n.AttachType);
                 return new AttachTargetFinding(
                     AttachTargetProblem.BtfTargetMissing,
                     n.Start,
@@ -70,7 +70,7 @@ namespace BpfAnalyzers.Sections
             // btf_ref_type_check_meta(): btf_name_valid_identifier()), so 'fentry/3', 'lsm/.s' or 'fentry/f.isra.0'
             // are never found, whatever the kernel (libbpf 1.1.2 on Linux 6.18: "failed to find kernel BTF type ID").
             // Behind a prefix the name may start with a digit: 'tp_btf/9p_client_req' is btf_trace_9p_client_req.
-            int bad = IdentifierEnd(n.Text, functionStart, n.End, leadingDigit: BtfPrefix(n.Type).Length > 0);
+            int bad = IdentifierEnd(n.Text, functionStart, n.End, leadingDigit: AttachFunction.BtfPrefix(n.AttachType).Length > 0);
             if (bad < n.End)
             {
                 return BtfInvalid(
@@ -81,7 +81,7 @@ namespace BpfAnalyzers.Sections
             }
 
             // find_btf_by_prefix_kind() prints "prefix"+"name" into char[128]; before 0.5 only prefixed types did.
-            string prefix = BtfPrefix(n.Type);
+            string prefix = AttachFunction.BtfPrefix(n.AttachType);
             int length = prefix.Length + (n.End - functionStart);
             if (length >= BtfMaxNameSize && (n.Version >= s_v0_5 || prefix.Length > 0))
             {
