@@ -24,6 +24,7 @@ namespace BpfAnalyzers.Cli
                 ResolveCommand.Create(io),
                 ExplainCommand.Create(io),
                 ListCommand.Create(io),
+                KernelCommand.Create(io),
             };
             return root;
         }
