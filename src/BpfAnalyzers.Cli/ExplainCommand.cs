@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using BpfAnalyzers.Kernel;
 using BpfAnalyzers.Sections;
 
 namespace BpfAnalyzers.Cli
@@ -70,7 +72,11 @@ namespace BpfAnalyzers.Cli
                 "Notes about other releases are not findings. " +
                 "Exit code 0: no finding or info only; 1: an error; 3: a warning and no error.");
             command.Arguments.Add(name);
-            foreach (Option option in new Option[] { data, program, custom, setsType, attachesInCode, setsAttachTarget, variable, type, readOnly, json })
+            var kernel = new Option<string[]>("--kernel")
+            {
+                Description = "A kernel profile (.bpfkernel, from bpf-sections kernel profile), as a <BpfKernel> item: the attach target is checked against it. Repeatable: each kernel the project ships to.",
+            };
+            foreach (Option option in new Option[] { data, program, custom, setsType, attachesInCode, setsAttachTarget, variable, type, readOnly, kernel, json })
             {
                 command.Options.Add(option);
             }
@@ -94,7 +100,21 @@ namespace BpfAnalyzers.Cli
                     parseResult.GetValue(variable) ?? DataSectionChecker.VariablePlaceholder,
                     parseResult.GetValue(type),
                     parseResult.GetValue(readOnly));
-                Explanation explanation = Explanation.For(request);
+                var kernels = new List<KernelProfile>();
+                foreach (string path in parseResult.GetValue(kernel) ?? new string[0])
+                {
+                    try
+                    {
+                        kernels.Add(KernelProfile.Parse(File.ReadAllText(path), path));
+                    }
+                    catch (Exception e) when (e is KernelProfileFormatException or IOException or UnauthorizedAccessException)
+                    {
+                        io.Error.WriteLine("bpf-sections: " + (e is KernelProfileFormatException ? "kernel profile " : string.Empty) + e.Message);
+                        return ExitCodes.Failure;
+                    }
+                }
+
+                Explanation explanation = Explanation.For(request with { Kernels = kernels });
                 if (parseResult.GetValue(json))
                 {
                     ExplainJson.Write(explanation, io.Out);

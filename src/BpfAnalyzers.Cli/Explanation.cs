@@ -15,7 +15,8 @@ namespace BpfAnalyzers.Cli
         LoaderWaiver Loader,
         string Variable,
         string? Type,
-        bool ReadOnly);
+        bool ReadOnly,
+        IReadOnlyList<BpfAnalyzers.Kernel.KernelProfile>? Kernels = null);
 
     /// <summary>A descriptive fact about the name (not a judgement): <see cref="Label"/> in text, <see cref="Key"/> in JSON.</summary>
     internal sealed record Fact(string Label, string Key, object? Value, string Text);
@@ -98,7 +99,7 @@ namespace BpfAnalyzers.Cli
                 }
             }
 
-            var checker = new SectionChecker(custom);
+            var checker = new SectionChecker(custom, request.Kernels);
             var notes = new List<string>();
             IReadOnlyList<Fact> facts = request.Data
                 ? DataFacts(request, checker, findings, notes)

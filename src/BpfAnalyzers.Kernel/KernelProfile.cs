@@ -121,6 +121,23 @@ namespace BpfAnalyzers.Kernel
             return list;
         }
 
+        /// <summary>Every name of <paramref name="part"/> without a module prefix (vmlinux's, and each module's once), unsorted.</summary>
+        public IEnumerable<string> BareNames(string part)
+        {
+            if (!_parts.TryGetValue(part, out Dictionary<string, string>? names))
+            {
+                yield break;
+            }
+
+            foreach (string n in names.Keys)
+            {
+                if (n.IndexOf(':') < 0)
+                {
+                    yield return n;
+                }
+            }
+        }
+
         /// <summary>The profile as text, in the format <see cref="Parse"/> reads.</summary>
         public string Write()
         {

@@ -53,11 +53,17 @@ namespace BpfAnalyzers
                 return;
             }
 
+            (IReadOnlyList<Kernel.KernelProfile> kernels, IReadOnlyList<string> kernelErrors) = KernelProfiles.Read(context.Options.AdditionalFiles, context.CancellationToken);
             var state = new CompilationState(
                 new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider),
-                new SectionChecker(CustomSections.Read(context.Compilation, context.CancellationToken)),
+                new SectionChecker(CustomSections.Read(context.Compilation, context.CancellationToken), kernels),
                 new LoaderDeclarations(context.Compilation),
                 new AttributeAliases(context.Compilation));
+            foreach (string error in kernelErrors)
+            {
+                state.Settings.Errors.TryAdd("\u0002" + error, true);
+            }
+
             context.RegisterSyntaxNodeAction(state.AnalyzeAttribute, SyntaxKind.Attribute);
             context.RegisterCompilationEndAction(state.OnCompilationEnd);
         }
@@ -69,6 +75,8 @@ namespace BpfAnalyzers
             private readonly LoaderDeclarations _loaders;
             private readonly AttributeAliases _aliases;
             private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
+
+            public AnalyzerSettings Settings => _settings;
 
             public CompilationState(AnalyzerSettings settings, SectionChecker checker, LoaderDeclarations loaders, AttributeAliases aliases)
             {
@@ -187,7 +195,10 @@ namespace BpfAnalyzers
             {
                 foreach (string error in _settings.Errors.Keys.OrderBy(e => e, System.StringComparer.Ordinal))
                 {
-                    context.ReportDiagnostic(Create(SectionChecker.InvalidConfiguration(error), Location.None));
+                    // U+0002 marks a kernel profile's error (BPF0025), the rest are settings' (BPF0010).
+                    context.ReportDiagnostic(Create(
+                        error[0] == '\u0002' ? SectionChecker.InvalidKernelProfile(error.Substring(1)) : SectionChecker.InvalidConfiguration(error),
+                        Location.None));
                 }
 
                 foreach (var group in _oneProgramPerSection.GroupBy(p => p.Name, System.StringComparer.Ordinal))

@@ -48,6 +48,32 @@ namespace BpfAnalyzers.Cli.Tests
             Assert.False(profile.Has(KernelProfile.Kallsyms));
         }
 
+        [Fact]
+        public void Explain_with_kernel_profiles_prints_the_kernel_findings_the_analyzer_reports()
+        {
+            string profile = Path.Combine(_dir, "this.bpfkernel");
+            Assert.Equal(ExitCodes.Ok, BpfSections.Run("kernel", "profile", "-o", profile, "--name", "here").ExitCode);
+
+            ToolResult typo = BpfSections.Run("explain", "fentry/tcp_v4_connet", "--kernel", profile, "--program", "on_connect");
+            Assert.Equal(ExitCodes.Errors, typo.ExitCode);
+            Assert.Contains("error BPF0026: libbpf 1.7 cannot load section 'fentry/tcp_v4_connet' on kernel here (", typo.Stdout, StringComparison.Ordinal);
+            Assert.Contains("prog 'on_connect': failed to find kernel BTF type ID of 'tcp_v4_connet': -ESRCH", typo.Stdout, StringComparison.Ordinal);
+            Assert.Contains("  fix 1: fentry/tcp_v4_connect\n", typo.Stdout, StringComparison.Ordinal);
+
+            Assert.Equal(ExitCodes.Ok, BpfSections.Run("explain", "fentry/tcp_v4_connect", "--kernel", profile).ExitCode);
+            Assert.Equal(ExitCodes.Ok, BpfSections.Run("explain", "fentry/tcp_v4_connet").ExitCode);
+        }
+
+        [Fact]
+        public void Explain_with_a_bad_profile_is_a_clear_error()
+        {
+            string bad = Path.Combine(_dir, "bad.bpfkernel");
+            File.WriteAllText(bad, "# bpfkernel 9\n");
+            ToolResult result = BpfSections.Run("explain", "xdp", "--kernel", bad);
+            Assert.Equal(ExitCodes.Failure, result.ExitCode);
+            Assert.StartsWith($"bpf-sections: kernel profile {bad}: format 'bpfkernel 9'", result.Stderr, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("elf", "not BTF")]
         [InlineData("cut", "truncated")]

@@ -67,7 +67,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
             LightBulbSession session = await ApplyFirstActionOfEachDiagnosticAsync(consumer);
 
             Assert.Equal(
-                new[] { "BpfAnalyzers.Analyzers.dll", "BpfAnalyzers.CodeFixes.dll", "BpfAnalyzers.Completion.dll", "BpfAnalyzers.Sections.dll" },
+                new[] { "BpfAnalyzers.Analyzers.dll", "BpfAnalyzers.CodeFixes.dll", "BpfAnalyzers.Completion.dll", "BpfAnalyzers.Kernel.dll", "BpfAnalyzers.Sections.dll" },
                 session.PackageAnalyzerFiles);
             Assert.Equal(consumer.Expected.Select(e => e.ToString()).OrderBy(s => s, StringComparer.Ordinal), session.FirstDiagnostics);
             Assert.Equal(

@@ -21,9 +21,12 @@ namespace BpfAnalyzers.EndToEnd.Tests
             "analyzers/dotnet/cs/BpfAnalyzers.Analyzers.dll",
             "analyzers/dotnet/cs/BpfAnalyzers.CodeFixes.dll",
             "analyzers/dotnet/cs/BpfAnalyzers.Completion.dll",
+            "analyzers/dotnet/cs/BpfAnalyzers.Kernel.dll",
             "analyzers/dotnet/cs/BpfAnalyzers.Sections.dll",
             "build/BpfAnalyzers.props",
+            "build/BpfAnalyzers.targets",
             "buildTransitive/BpfAnalyzers.props",
+            "buildTransitive/BpfAnalyzers.targets",
             "lib/netstandard2.0/BpfAnalyzers.Attributes.dll",
             "lib/netstandard2.0/BpfAnalyzers.Attributes.xml",
         };

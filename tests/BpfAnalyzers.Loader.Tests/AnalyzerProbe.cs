@@ -74,7 +74,7 @@ namespace LoaderProbe
 ";
 
         /// <summary>Each item's diagnostics, in item order; diagnostics without a place go to every item.</summary>
-        public static IReadOnlyList<IReadOnlyList<Diagnostic>> Run(IReadOnlyList<ProbeItem> items, string libbpfVersion)
+        public static IReadOnlyList<IReadOnlyList<Diagnostic>> Run(IReadOnlyList<ProbeItem> items, string libbpfVersion, IReadOnlyList<(string Path, string Text)>? additionalFiles = null)
         {
             var sb = new StringBuilder(Attributes);
             sb.Append("    public static class Programs\n    {\n");
@@ -97,7 +97,15 @@ namespace LoaderProbe
                 throw new InvalidOperationException("the probe source does not compile: " + string.Join("\n", compilerErrors.Take(5)));
             }
 
-            AnalysisRun run = AnalyzerHarness.RunAsync(compilation, AnalyzerHarness.Options(libbpfVersion)).GetAwaiter().GetResult();
+            Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options = AnalyzerHarness.Options(libbpfVersion);
+            if (additionalFiles is not null)
+            {
+                options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(
+                    System.Collections.Immutable.ImmutableArray.CreateRange<AdditionalText>(additionalFiles.Select(f => new InMemoryText(f.Path, f.Text))),
+                    options.AnalyzerConfigOptionsProvider);
+            }
+
+            AnalysisRun run = AnalyzerHarness.RunAsync(compilation, options).GetAwaiter().GetResult();
             run.AssertNoAnalyzerException("the loader corpus at libbpf " + libbpfVersion);
             var perItem = items.Select(_ => new List<Diagnostic>()).ToList();
             foreach (Diagnostic d in run.Bpf)
@@ -118,6 +126,22 @@ namespace LoaderProbe
             }
 
             return perItem;
+        }
+
+        /// <summary>An additional file as the build hands it to the analyzer (a kernel profile, say).</summary>
+        private sealed class InMemoryText : AdditionalText
+        {
+            private readonly Microsoft.CodeAnalysis.Text.SourceText _text;
+
+            public InMemoryText(string path, string text)
+            {
+                Path = path;
+                _text = Microsoft.CodeAnalysis.Text.SourceText.From(text);
+            }
+
+            public override string Path { get; }
+
+            public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
         }
 
         public static string Describe(IEnumerable<Diagnostic> diagnostics) =>

@@ -32,6 +32,10 @@ namespace BpfAnalyzers.Loader.Tests
 
         public static IReadOnlyList<LoaderOutcome> Globals => s_globals.Value;
 
+        /// <summary>Each of <paramref name="names"/> as one program, compiled, loaded and auto-attached.</summary>
+        public static IReadOnlyList<LoaderOutcome> MeasurePrograms(IReadOnlyList<CorpusName> names) =>
+            Measure(names, BpfObjectSource.Program, attach: true, LoaderVerdicts.ForProgram);
+
         public static LoaderOutcome MeasureOne(string name) =>
             Measure(new[] { new CorpusName(name, "check") }, BpfObjectSource.Program, attach: true, LoaderVerdicts.ForProgram)[0];
 

@@ -27,5 +27,10 @@ namespace BpfAnalyzers.Sections
         public const string NoSuchTracepoint = "BPF0022";
         public const string LegacySection = "BPF0023";
         public const string SkippedDataSectionUnused = "BPF0024";
+        public const string InvalidKernelProfile = "BPF0025";
+        public const string KernelLacksBtfTarget = "BPF0026";
+        public const string KernelLacksAttachTarget = "BPF0027";
+        public const string KernelLacksProgramType = "BPF0028";
+        public const string OptionalProgramLacksTarget = "BPF0029";
     }
 }

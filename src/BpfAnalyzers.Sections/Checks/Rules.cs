@@ -220,6 +220,51 @@ namespace BpfAnalyzers.Sections
             "libbpf skips a data section it does not read globals from, and the global with it. That breaks only a program that uses the global (\"bad map relo\"); with no such program the object loads, and loaders such as libxdp keep data of their own in such sections and read it from the ELF file.",
             RuleFixes.Rename);
 
+        public const string KernelsCategory = "BpfKernels";
+
+        public static readonly Rule InvalidKernelProfile = new Rule(
+            RuleIds.InvalidKernelProfile,
+            "Invalid kernel profile",
+            "{0}; no attach target is checked against it",
+            ConfigurationCategory,
+            FindingSeverity.Error,
+            "A BpfKernel item must be a kernel profile (.bpfkernel) that bpf-sections kernel profile wrote, in the format version this package reads. Raw BTF goes through bpf-sections kernel profile --btf first.",
+            compilationEnd: true);
+
+        public static readonly Rule KernelLacksBtfTarget = new Rule(
+            RuleIds.KernelLacksBtfTarget,
+            "BTF attach target missing on a kernel the project ships to",
+            "{0} cannot load section '{1}' on {2}: {3}; libbpf prints \"{4}\"{5}",
+            KernelsCategory,
+            FindingSeverity.Error,
+            "fentry, fexit, fmod_ret, tp_btf, lsm, iter and their sleepable forms are looked up in the kernel's BTF (vmlinux, then modules) when the program loads. A function renamed or inlined, a tracepoint, LSM hook or iterator the kernel lacks, or a typo fails the load there.",
+            RuleFixes.Rename);
+
+        public static readonly Rule KernelLacksAttachTarget = new Rule(
+            RuleIds.KernelLacksAttachTarget,
+            "Attach target missing on a kernel the project ships to",
+            "Section '{1}' loads under {0}, but libbpf's auto-attach would fail on {2}: {3}; libbpf prints \"{4}\". If the loader attaches the program itself, declare [BpfLoader(AttachesInCode = true)]{5}",
+            KernelsCategory,
+            FindingSeverity.Warning,
+            "raw_tp, tp/tracepoint, kprobe, kretprobe and ksyscall targets are read only when libbpf auto-attaches the program: the program loads, and bpf_program__attach() fails on a kernel without the target.",
+            RuleFixes.Rename);
+
+        public static readonly Rule KernelLacksProgramType = new Rule(
+            RuleIds.KernelLacksProgramType,
+            "Program or attach type missing on a kernel the project ships to",
+            "{0} cannot load section '{1}' on {2}: the kernel has no {3} '{4}' (enum bpf_{5} in its BTF), so BPF_PROG_LOAD fails with EINVAL",
+            KernelsCategory,
+            FindingSeverity.Error,
+            "A section name implies a program type and an expected attach type. A kernel too old for them (tcx before 6.6, netkit, struct_ops links) refuses the load.");
+
+        public static readonly Rule OptionalProgramLacksTarget = new Rule(
+            RuleIds.OptionalProgramLacksTarget,
+            "Optional program's target missing on some kernels",
+            "Optional program '{1}' would fail on {2} ({3}); its '?' turns autoload off, so the loader must leave it off there (bpf_program__set_autoload())",
+            KernelsCategory,
+            FindingSeverity.Info,
+            "A '?' in front of the section name (libbpf 0.8+) makes the program optional: libbpf loads it only when the loader turns autoload on. What a kernel lacks is then information for the loader, not an error.");
+
         /// <summary>Every rule, in identifier order.</summary>
         public static System.Collections.Generic.IReadOnlyList<Rule> All { get; } = new[]
         {
@@ -227,6 +272,7 @@ namespace BpfAnalyzers.Sections
             DataSectionAsProgram, DuplicateSection, NonConstantSection, InvalidConfiguration, InvalidCustomSection, AttachTargetRejected,
             AttachTargetMisread, NoAutoAttach, BtfAttachTargetMissing, BtfAttachTargetInvalid, UnknownIterator, NoSleepableVariant,
             UnknownDataSection, ProgramSectionOnData, DataSectionMisfit, NoSuchTracepoint, LegacySection, SkippedDataSectionUnused,
+            InvalidKernelProfile, KernelLacksBtfTarget, KernelLacksAttachTarget, KernelLacksProgramType, OptionalProgramLacksTarget,
         };
 
         /// <summary>The ids of the rules that offer <paramref name="fix"/>, in identifier order: what a fixer's FixableDiagnosticIds are.</summary>

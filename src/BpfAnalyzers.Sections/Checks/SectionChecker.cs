@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using BpfAnalyzers.Kernel;
 
 namespace BpfAnalyzers.Sections
 {
@@ -20,7 +21,10 @@ namespace BpfAnalyzers.Sections
 
         private static readonly SectionEntry[] s_noCustom = new SectionEntry[0];
 
+        private static readonly KernelProfile[] s_noKernels = new KernelProfile[0];
+
         private readonly IReadOnlyList<SectionEntry> _custom;
+        private readonly IReadOnlyList<KernelProfile> _kernels;
         private readonly SuggestionCache _suggestions = new();
 
         // What a name breaks, per target, with the program left open (its name only appears in message text).
@@ -29,10 +33,14 @@ namespace BpfAnalyzers.Sections
         // Names with no finding at all, per target: neither check depends on the program when it finds nothing.
         private readonly ConcurrentDictionary<(string Name, SectionTarget Target), bool> _clean = new();
 
-        public SectionChecker(IReadOnlyList<SectionEntry>? custom = null)
+        public SectionChecker(IReadOnlyList<SectionEntry>? custom = null, IReadOnlyList<KernelProfile>? kernels = null)
         {
             _custom = custom ?? s_noCustom;
+            _kernels = kernels ?? s_noKernels;
         }
+
+        /// <summary>The kernels the project ships to (<c>BpfKernel</c> items), whose profiles the attach targets are checked against.</summary>
+        public IReadOnlyList<KernelProfile> Kernels => _kernels;
 
         /// <summary>True when <paramref name="name"/> was checked before under <paramref name="target"/> and had no finding.</summary>
         public bool IsKnownClean(string name, SectionTarget target) => _clean.ContainsKey((name, target));
@@ -74,12 +82,16 @@ namespace BpfAnalyzers.Sections
             Finding? attach = AttachTargetFindings.ApplyAfter(nameFinding) || nameFinding!.IsWaivedBy(LoaderWaiver.SetsType)
                 ? AttachTargetFindings.Check(name, target, program, _custom)
                 : null;
-            if (nameFinding is null && attach is null)
+            // The kernels the project ships to judge what the name itself cannot: whether the target exists there.
+            Finding? kernel = _kernels.Count > 0 && attach is null && (AttachTargetFindings.ApplyAfter(nameFinding) || nameFinding!.IsWaivedBy(LoaderWaiver.SetsType))
+                ? KernelTargetRules.Check(name, SectionResolver.ResolveProgram(name, target, _custom), target, program, _kernels)
+                : null;
+            if (nameFinding is null && attach is null && kernel is null)
             {
                 _clean.TryAdd((name, target), true);
             }
 
-            return new ProgramFindings(nameFinding, attach);
+            return new ProgramFindings(nameFinding, attach ?? kernel);
         }
 
         /// <summary>Checks <paramref name="name"/> as the section of a global or map.</summary>
@@ -108,6 +120,9 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>A section argument that is not a compile-time constant.</summary>
         public static Finding NonConstant(SectionTarget target) => new(Rules.NonConstantSection, new[] { target.ToString() });
+
+        /// <summary>A kernel profile that cannot be read.</summary>
+        public static Finding InvalidKernelProfile(string error) => new(Rules.InvalidKernelProfile, new[] { error });
 
         /// <summary>A configuration error (<see cref="TargetSettings.Parse"/>).</summary>
         public static Finding InvalidConfiguration(string error) => new(Rules.InvalidConfiguration, new[] { error });

@@ -1,0 +1,332 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using BpfAnalyzers.Kernel;
+
+namespace BpfAnalyzers.Sections
+{
+    /// <summary>
+    /// The attach target against the kernels the project ships to (their profiles, <see cref="KernelProfile"/>): what
+    /// libbpf looks up for the section, where, and what it prints when the target is missing. A kernel whose profile
+    /// lacks the part a lookup needs is not judged (unknown, not missing).
+    /// </summary>
+    internal static class KernelTargetRules
+    {
+        /// <summary>The libbpf release that reads <c>MODULE:FUNC</c> (find_kernel_btf_id()).</summary>
+        private static readonly LibbpfVersion s_moduleForm = new(1, 5);
+
+        private const int MaxFixes = 3;
+
+        public static Finding? Check(string name, in SectionResolution r, SectionTarget target, string program, IReadOnlyList<KernelProfile> kernels)
+        {
+            if (kernels.Count == 0 || r.Entry is not SectionEntry e || e.IsCustom || r.IsLegacyPrefix)
+            {
+                return null;
+            }
+
+            bool optional = r.NameStart > 0;
+            string display = ProgramSectionRules.Display(name);
+            if (TypeMissing(e, kernels) is (string what, string value, string enumName, List<KernelProfile> lacking))
+            {
+                return optional
+                    ? Optional(target, display, lacking, $"no {what} '{value}'")
+                    : new Finding(Rules.KernelLacksProgramType, new[] { target.ToString(), display, Kernels(lacking, kernels), what, value, enumName }, waivedBy: LoaderWaiver.SetsType);
+            }
+
+            if (Lookup(e, r, target) is not (string part, string wanted, string thing, bool loadFails))
+            {
+                return null;
+            }
+
+            var missing = new List<KernelProfile>();
+            int judged = 0;
+            foreach (KernelProfile k in kernels)
+            {
+                if (Present(k, part, wanted, e) is bool present)
+                {
+                    judged++;
+                    if (!present)
+                    {
+                        missing.Add(k);
+                    }
+                }
+            }
+
+            if (missing.Count == 0)
+            {
+                return null;
+            }
+
+            string reason = $"{thing} '{wanted}' is not in {(missing.Count == 1 ? "its" : "their")} {Where(part)}";
+            if (optional)
+            {
+                return Optional(target, display, missing, reason);
+            }
+
+            int targetStart = r.AttachTargetStart;
+            string prefix = name.Substring(0, targetStart);
+            var fixes = new List<string>();
+            if (missing.Count < judged && target.SupportsNoAutoload)
+            {
+                // Present on some kernels: the loader can make it optional and turn it on where it works.
+                fixes.Add("?" + name);
+            }
+
+            foreach (string near in Nearest(missing[0], part, wanted, e))
+            {
+                if (fixes.Count < MaxFixes && Array.TrueForAll(missing.ToArray(), k => Present(k, part, near, e) != false))
+                {
+                    fixes.Add(prefix + near + Tail(r, wanted));
+                }
+            }
+
+            string didYouMean = fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?";
+            string says = loadFails
+                ? LibbpfAttachMessages.BtfTypeNotFound(program, wanted, "ESRCH", 3, target.Version)
+                : Prints(e, program, wanted, target, missing[0]);
+            int start = targetStart;
+            int length = Math.Max(1, wanted.Length);
+            return loadFails
+                ? new Finding(Rules.KernelLacksBtfTarget, new[] { target.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.SetsAttachTarget)
+                : new Finding(Rules.KernelLacksAttachTarget, new[] { target.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.AttachesInCode);
+        }
+
+        /// <summary>The program or attach type a kernel lacks, and which kernels lack it.</summary>
+        private static (string What, string Value, string Enum, List<KernelProfile> Lacking)? TypeMissing(SectionEntry e, IReadOnlyList<KernelProfile> kernels)
+        {
+            var lacking = new List<KernelProfile>();
+            foreach (KernelProfile k in kernels)
+            {
+                if (k.Has(KernelProfile.ProgTypes) && k.Find(KernelProfile.ProgTypes, e.ProgTypeName) is null)
+                {
+                    lacking.Add(k);
+                }
+            }
+
+            if (lacking.Count > 0)
+            {
+                return ("program type", e.ProgTypeName, "prog_type", lacking);
+            }
+
+            if (e.AttachType == "0")
+            {
+                return null;
+            }
+
+            foreach (KernelProfile k in kernels)
+            {
+                if (k.Has(KernelProfile.AttachTypes) && k.Find(KernelProfile.AttachTypes, e.AttachTypeName) is null)
+                {
+                    lacking.Add(k);
+                }
+            }
+
+            return lacking.Count > 0 ? ("attach type", e.AttachTypeName, "attach_type", lacking) : null;
+        }
+
+        /// <summary>
+        /// What libbpf looks up for the name: the profile part, the name there, what it is in words, and whether a missing one
+        /// fails the load (BTF, at load) or only auto-attach. Null when the kernel can say nothing of it.
+        /// </summary>
+        private static (string Part, string Wanted, string Thing, bool LoadFails)? Lookup(SectionEntry e, in SectionResolution r, SectionTarget target)
+        {
+            string? t = r.AttachTarget;
+            if (t is null || t.Length == 0)
+            {
+                return null;
+            }
+
+            if ((e.Flags & SectionFlags.AttachBtf) != 0)
+            {
+                // freplace's target is a function of another BPF program; 'module:func' before 1.5 is BPF0016's.
+                if (e.Type == "freplace" || (t.IndexOf(':') >= 0 && target.Version < s_moduleForm))
+                {
+                    return null;
+                }
+
+                return e.AttachType switch
+                {
+                    "BPF_TRACE_RAW_TP" => (KernelProfile.BtfTrace, t, "tracepoint", true),
+                    "BPF_LSM_MAC" or "BPF_LSM_CGROUP" => (KernelProfile.Lsm, t, "LSM hook", true),
+                    "BPF_TRACE_ITER" => (KernelProfile.Iter, t, "iterator", true),
+                    _ => (KernelProfile.Funcs, t, "kernel function", true),
+                };
+            }
+
+            if (e.AttachFunction == AttachFunction.RawTracepoint)
+            {
+                return (KernelProfile.BtfTrace, t, "raw tracepoint", false);
+            }
+
+            if (e.AttachFunction == AttachFunction.Tracepoint)
+            {
+                return (KernelProfile.Events, t, "tracepoint", false);
+            }
+
+            if (e.AttachFunction == AttachFunction.Kprobe)
+            {
+                int plus = t.IndexOf('+');
+                string function = plus < 0 ? t : t.Substring(0, plus);
+                return function.Length == 0 ? null : (KernelProfile.Kallsyms, function, "kernel function", false);
+            }
+
+            if (e.AttachFunction == AttachFunction.Ksyscall)
+            {
+                return (KernelProfile.Kallsyms, t, "system call", false);
+            }
+
+            return null;
+        }
+
+        /// <summary>True, false, or null when the profile cannot tell (it lacks the part).</summary>
+        private static bool? Present(KernelProfile k, string part, string wanted, SectionEntry e)
+        {
+            if (!k.Has(part))
+            {
+                return null;
+            }
+
+            if (e.AttachFunction == AttachFunction.Ksyscall)
+            {
+                // attach_ksyscall(): the arch wrapper (__x64_sys_X), or __se_sys_X where the wrapper probe fails.
+                foreach (string wrapper in k.Names(KernelProfile.SyscallPrefix))
+                {
+                    if (k.Find(part, wrapper + wanted) is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                return k.Find(part, "__se_sys_" + wanted) is not null;
+            }
+
+            return k.Find(part, wanted) is not null;
+        }
+
+        /// <summary>What the kernel has near <paramref name="wanted"/>: known renames, longer names it starts, then typos.</summary>
+        private static IEnumerable<string> Nearest(KernelProfile k, string part, string wanted, SectionEntry e)
+        {
+            var found = new List<string>();
+            if (e.AttachFunction == AttachFunction.Ksyscall)
+            {
+                return found;
+            }
+
+            // Renames kernels make: the allocation profiling '_noprof' suffix (6.10), page -> folio.
+            foreach (string renamed in new[] { wanted + "_noprof", wanted.EndsWith("_noprof", StringComparison.Ordinal) ? wanted.Substring(0, wanted.Length - 7) : string.Empty, wanted.Replace("page", "folio") })
+            {
+                if (renamed.Length > 0 && renamed != wanted && k.Find(part, renamed) is not null && !found.Contains(renamed))
+                {
+                    found.Add(renamed);
+                }
+            }
+
+            int limit = Math.Min(3, Math.Max(1, wanted.Length / 5));
+            var typos = new List<KeyValuePair<int, string>>();
+            var longer = new List<string>();
+            foreach (string candidate in k.BareNames(part))
+            {
+                if (candidate.Length > wanted.Length + 1 && candidate.StartsWith(wanted, StringComparison.Ordinal) && candidate[wanted.Length] == '_')
+                {
+                    longer.Add(candidate);
+                }
+                else if (Math.Abs(candidate.Length - wanted.Length) <= limit)
+                {
+                    int d = SectionSuggester.BoundedDistance(wanted, candidate, limit);
+                    if (d <= limit)
+                    {
+                        typos.Add(new KeyValuePair<int, string>(d, candidate));
+                    }
+                }
+            }
+
+            longer.Sort((a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
+            typos.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : string.CompareOrdinal(a.Value, b.Value));
+            foreach (string s in longer)
+            {
+                if (!found.Contains(s))
+                {
+                    found.Add(s);
+                }
+            }
+
+            foreach (KeyValuePair<int, string> t in typos)
+            {
+                if (!found.Contains(t.Value))
+                {
+                    found.Add(t.Value);
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>What follows the looked-up name in the target (a kprobe's <c>+OFFSET</c>), kept by the fix.</summary>
+        private static string Tail(in SectionResolution r, string wanted) =>
+            r.AttachTarget is string t && t.Length > wanted.Length ? t.Substring(wanted.Length) : string.Empty;
+
+        private static string Prints(SectionEntry e, string program, string wanted, SectionTarget target, KernelProfile kernel)
+        {
+            if (e.AttachFunction == AttachFunction.Ksyscall)
+            {
+                // attach_ksyscall() probes the arch wrapper of the syscall (__x64_sys_X).
+                IReadOnlyList<string> prefixes = kernel.Names(KernelProfile.SyscallPrefix);
+                wanted = (prefixes.Count > 0 ? prefixes[0] : "__se_sys_") + wanted;
+            }
+
+            if (e.AttachFunction == AttachFunction.Tracepoint)
+            {
+                int slash = wanted.IndexOf('/');
+                return LibbpfAttachMessages.TracepointIdFailed(slash < 0 ? wanted : wanted.Substring(0, slash), slash < 0 ? string.Empty : wanted.Substring(slash + 1), target.Version);
+            }
+
+            if (e.AttachFunction == AttachFunction.RawTracepoint)
+            {
+                return LibbpfAttachMessages.RawTracepointAttachFailed(program, wanted, target.Version);
+            }
+
+            return LibbpfAttachMessages.KprobePerfEventFailed(program, e.Type.StartsWith("kret", StringComparison.Ordinal), wanted + "+0x0", target.Version);
+        }
+
+        private static Finding Optional(SectionTarget target, string display, List<KernelProfile> lacking, string reason) =>
+            new(Rules.OptionalProgramLacksTarget, new[] { target.ToString(), display, Kernels(lacking, lacking), reason });
+
+        private static string Where(string part) => part switch
+        {
+            KernelProfile.Events => "tracefs events",
+            KernelProfile.Kallsyms => "kallsyms",
+            _ => "BTF (vmlinux and modules)",
+        };
+
+        /// <summary>"kernel debian12 (6.1.0-37-amd64)", or "kernels a and b", and which have it when some do.</summary>
+        private static string Kernels(List<KernelProfile> lacking, IReadOnlyList<KernelProfile> all)
+        {
+            // By name, whatever order the build lists them in.
+            lacking = new List<KernelProfile>(lacking);
+            lacking.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+            var sb = new StringBuilder(lacking.Count == 1 ? "kernel " : "kernels ");
+            for (int i = 0; i < lacking.Count; i++)
+            {
+                sb.Append(i == 0 ? string.Empty : i == lacking.Count - 1 ? " and " : ", ").Append(lacking[i]);
+            }
+
+            if (lacking.Count < all.Count)
+            {
+                sb.Append(" (").Append(all.Count - lacking.Count).Append(all.Count - lacking.Count == 1 ? " other profile has it)" : " other profiles have it)");
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Quoted(List<string> names)
+        {
+            var quoted = new string[names.Count];
+            for (int i = 0; i < quoted.Length; i++)
+            {
+                quoted[i] = "'" + names[i] + "'";
+            }
+
+            return string.Join(" or ", quoted);
+        }
+    }
+}
