@@ -67,6 +67,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
         private readonly PackedPackage _package;
         private readonly SortedDictionary<string, string> _properties = new(StringComparer.Ordinal);
         private readonly List<ExpectedDiagnostic> _expected = new();
+        private readonly List<string> _items = new();
 
         public ConsumerProject(PackedPackage package, string directory)
         {
@@ -108,6 +109,21 @@ namespace BpfAnalyzers.EndToEnd.Tests
 
         /// <summary>The diagnostics the markup of every source written so far expects.</summary>
         public IReadOnlyList<ExpectedDiagnostic> Expected => _expected;
+
+        /// <summary>An item of the project (<c>&lt;BpfKernel Include="k.bpfkernel" /&gt;</c>), written as given.</summary>
+        public ConsumerProject Item(string xml)
+        {
+            _items.Add(xml);
+            WriteProject();
+            return this;
+        }
+
+        /// <summary>A file of the project other than source (a kernel profile), written as given.</summary>
+        public ConsumerProject WriteFile(string name, string text)
+        {
+            System.IO.File.WriteAllText(Path.Combine(Directory, name), text);
+            return this;
+        }
 
         public ConsumerProject Property(string name, string value)
         {
@@ -183,7 +199,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
                 {properties}  </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="{_package.Id}" Version="{_package.Version}" />
-                  </ItemGroup>
+                {string.Concat(_items.Select(i => "    " + i + "\n"))}  </ItemGroup>
                 </Project>
 
                 """);

@@ -93,7 +93,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Dictionary<string, byte[]> secondFiles = PackageFiles(second);
             Assert.Equal(firstFiles.Keys.OrderBy(f => f, StringComparer.Ordinal), secondFiles.Keys.OrderBy(f => f, StringComparer.Ordinal));
             string[] assemblies = firstFiles.Keys.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-            Assert.Equal(5, assemblies.Length);
+            Assert.Equal(6, assemblies.Length);
             foreach (string assembly in assemblies)
             {
                 Assert.True(firstFiles[assembly].AsSpan().SequenceEqual(secondFiles[assembly]), assembly + " differs between two builds of the same sources");
