@@ -97,6 +97,12 @@ namespace BpfAnalyzers.Completion
                 {
                     Add(context, ProgramSectionNames.For(target, custom), noAutoload, name);
                 }
+                else
+                {
+                    // Past the slash: the kernels' names, when the project declares kernels (BpfKernel items).
+                    IReadOnlyList<Kernel.KernelProfile> kernels = await KernelNames.ProfilesAsync(document.Project, cancellationToken).ConfigureAwait(false);
+                    Add(context, KernelNames.For(name, target, kernels), noAutoload, name);
+                }
             }
 
             if ((literal.Kind & SectionKind.Data) != 0)

@@ -63,6 +63,14 @@ namespace BpfAnalyzers.Completion.Tests
         private readonly List<(string Name, string Text)> _sources = new();
         private string? _editorConfig;
         private readonly List<string> _globalConfig = new();
+        private readonly List<(string Name, string Text)> _additional = new();
+
+        /// <summary>An additional file of the project (a kernel profile: what a BpfKernel item becomes).</summary>
+        public CompletionHost AdditionalFile(string name, string text)
+        {
+            _additional.Add((name, text));
+            return this;
+        }
 
         public static CompletionHost Create() => new CompletionHost().Source("Attributes.cs", PackageAttributes).Source("Framework.cs", FrameworkAttribute);
 
@@ -187,6 +195,11 @@ namespace BpfAnalyzers.Completion.Tests
             foreach ((string name, string text) in _sources)
             {
                 solution = solution.AddDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text), filePath: Directory + "/" + name);
+            }
+
+            foreach ((string name, string text) in _additional)
+            {
+                solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), name, SourceText.From(text), filePath: Directory + "/" + name);
             }
 
             if (_editorConfig is not null)

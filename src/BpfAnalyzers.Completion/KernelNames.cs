@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using BpfAnalyzers.Kernel;
+using BpfAnalyzers.Sections;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BpfAnalyzers.Completion
+{
+    /// <summary>
+    /// After <c>fentry/</c>, <c>tp_btf/</c>, <c>lsm/</c>, <c>iter/</c>, <c>raw_tp/</c>, <c>tp/</c> or <c>kprobe/</c>: the
+    /// names the project's kernels have there (its <c>.bpfkernel</c> additional files, the <c>BpfKernel</c> items),
+    /// those every kernel has, filtered by what is typed. Profiles are parsed once per content.
+    /// </summary>
+    internal static class KernelNames
+    {
+        /// <summary>Enough to choose from; the list narrows as the name is typed.</summary>
+        public const int MaxItems = 500;
+
+        private static readonly ConcurrentDictionary<string, KernelProfile?> s_byContent = new(StringComparer.Ordinal);
+
+        public static async Task<IReadOnlyList<KernelProfile>> ProfilesAsync(Project project, CancellationToken cancellationToken)
+        {
+            var profiles = new List<KernelProfile>();
+            foreach (TextDocument document in project.AdditionalDocuments)
+            {
+                if (document.FilePath is not string path || !path.EndsWith(".bpfkernel", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                SourceText text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                string key = Convert.ToBase64String(System.Linq.ImmutableArrayExtensions.ToArray(text.GetChecksum())) + ":" + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                KernelProfile? profile = s_byContent.GetOrAdd(key, _ => TryParse(text, path));
+                if (profile is not null)
+                {
+                    profiles.Add(profile);
+                }
+            }
+
+            return profiles;
+        }
+
+        /// <summary>The names for what is typed after <c>type/</c>, or nothing when the type takes no kernel name.</summary>
+        public static IReadOnlyList<SectionName> For(string typed, SectionTarget target, IReadOnlyList<KernelProfile> kernels)
+        {
+            int slash = typed.IndexOf('/');
+            if (kernels.Count == 0 || slash < 0)
+            {
+                return Array.Empty<SectionName>();
+            }
+
+            string type = typed.Substring(0, slash), start = typed.Substring(slash + 1);
+            SectionEntry? entry = null;
+            foreach (SectionEntry e in SectionTable.For(target.Version))
+            {
+                if ((e.Match == SectionMatch.Plus || e.Match == SectionMatch.Slash) && e.Type == type)
+                {
+                    entry = e;
+                    break;
+                }
+            }
+
+            if (entry is null || Part(entry) is not (string part, string what))
+            {
+                return Array.Empty<SectionName>();
+            }
+
+            var judging = new List<KernelProfile>();
+            foreach (KernelProfile k in kernels)
+            {
+                if (k.Has(part))
+                {
+                    judging.Add(k);
+                }
+            }
+
+            if (judging.Count == 0)
+            {
+                return Array.Empty<SectionName>();
+            }
+
+            var names = new List<string>();
+            foreach (string name in judging[0].BareNames(part))
+            {
+                if (name.StartsWith(start, StringComparison.Ordinal) && judging.TrueForAll(k => k.Find(part, name) is not null))
+                {
+                    names.Add(name);
+                }
+            }
+
+            names.Sort(StringComparer.Ordinal);
+            string kernelsText = string.Join(", ", judging);
+            var items = new List<SectionName>(Math.Min(names.Count, MaxItems));
+            for (int i = 0; i < names.Count && i < MaxItems; i++)
+            {
+                items.Add(new SectionName(type + "/" + names[i], type + "/" + names[i] + "\n" + what + " on " + kernelsText, "kernel"));
+            }
+
+            return items;
+        }
+
+        private static (string Part, string What)? Part(SectionEntry e)
+        {
+            if ((e.Flags & SectionFlags.AttachBtf) != 0)
+            {
+                return e.Type == "freplace" ? null : e.AttachType switch
+                {
+                    "BPF_TRACE_RAW_TP" => (KernelProfile.BtfTrace, "a tracepoint in kernel BTF (btf_trace_NAME)"),
+                    "BPF_LSM_MAC" or "BPF_LSM_CGROUP" => (KernelProfile.Lsm, "an LSM hook in kernel BTF (bpf_lsm_NAME)"),
+                    "BPF_TRACE_ITER" => (KernelProfile.Iter, "a BPF iterator of the kernel"),
+                    _ => (KernelProfile.Funcs, "a kernel function in BTF"),
+                };
+            }
+
+            if (e.AttachFunction == AttachFunction.RawTracepoint)
+            {
+                return (KernelProfile.BtfTrace, "a raw tracepoint of the kernel");
+            }
+
+            if (e.AttachFunction == AttachFunction.Tracepoint)
+            {
+                return (KernelProfile.Events, "a tracefs event");
+            }
+
+            return e.AttachFunction == AttachFunction.Kprobe ? (KernelProfile.Kallsyms, "a kernel text symbol (kallsyms)") : null;
+        }
+
+        private static KernelProfile? TryParse(SourceText text, string path)
+        {
+            try
+            {
+                return KernelProfile.Parse(text.ToString(), path);
+            }
+            catch (KernelProfileFormatException)
+            {
+                // The analyzer reports it (BPF0025); completion just has no names from it.
+                return null;
+            }
+        }
+    }
+}
