@@ -73,34 +73,8 @@ namespace BpfAnalyzers.EndToEnd.Tests
             ToolResult restore = await consumer.RestoreAsync();
             Assert.True(restore.ExitCode == 0, restore.ToString());
             string text = consumer.ReadSource("Programs.cs");
-            string rootUri = new Uri(consumer.Directory + "/").AbsoluteUri.TrimEnd('/');
-            string documentUri = new Uri(Path.Combine(consumer.Directory, "Programs.cs")).AbsoluteUri;
-
-            await using LanguageServerClient client = LanguageServerClient.Start(server, new[] { "--loglevel", "info" }, consumer.Directory, consumer.Environment, LanguageServerTests.AnswerServerRequest);
-            JsonNode? initialized = await client.RequestAsync("initialize", new JsonObject
-            {
-                ["processId"] = Environment.ProcessId,
-                ["rootUri"] = rootUri,
-                ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = rootUri, ["name"] = "consumer" }),
-                ["capabilities"] = new JsonObject
-                {
-                    ["workspace"] = new JsonObject { ["configuration"] = true, ["workspaceFolders"] = true },
-                    ["textDocument"] = new JsonObject
-                    {
-                        ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false },
-                        ["completion"] = new JsonObject { ["completionItem"] = new JsonObject { ["snippetSupport"] = false } },
-                    },
-                },
-            }, Patience);
-            Assert.Equal("csharp-ls", initialized?["serverInfo"]?["name"]?.GetValue<string>());
-            await client.NotifyAsync("initialized", new JsonObject());
-            await client.NotifyAsync("textDocument/didOpen", new JsonObject
-            {
-                ["textDocument"] = new JsonObject { ["uri"] = documentUri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
-            });
-
-            // A pull-diagnostics request is answered once the project is loaded.
-            await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = documentUri } }, Patience);
+            (LanguageServerClient client, string documentUri) = await OpenAsync(server, consumer, text);
+            await using LanguageServerClient owned = client;
 
             // Roslyn loads package providers in the background after the first request (about a second
             // of batching): ask again, every second, up to ten times, as a user pressing Ctrl+Space would.
@@ -165,6 +139,72 @@ namespace BpfAnalyzers.EndToEnd.Tests
             {
                 Assert.DoesNotContain(id, build.Result.Output, StringComparison.Ordinal);
             }
+        }
+
+        /// <summary>csharp-ls started on the consumer, initialized, with Programs.cs open and its project loaded.</summary>
+        private static async Task<(LanguageServerClient Client, string DocumentUri)> OpenAsync(string server, ConsumerProject consumer, string text)
+        {
+            string rootUri = new Uri(consumer.Directory + "/").AbsoluteUri.TrimEnd('/');
+            string documentUri = new Uri(Path.Combine(consumer.Directory, "Programs.cs")).AbsoluteUri;
+
+            LanguageServerClient client = LanguageServerClient.Start(server, new[] { "--loglevel", "info" }, consumer.Directory, consumer.Environment, LanguageServerTests.AnswerServerRequest);
+            JsonNode? initialized = await client.RequestAsync("initialize", new JsonObject
+            {
+                ["processId"] = Environment.ProcessId,
+                ["rootUri"] = rootUri,
+                ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = rootUri, ["name"] = "consumer" }),
+                ["capabilities"] = new JsonObject
+                {
+                    ["workspace"] = new JsonObject { ["configuration"] = true, ["workspaceFolders"] = true },
+                    ["textDocument"] = new JsonObject
+                    {
+                        ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false },
+                        ["completion"] = new JsonObject { ["completionItem"] = new JsonObject { ["snippetSupport"] = false } },
+                    },
+                },
+            }, Patience);
+            Assert.Equal("csharp-ls", initialized?["serverInfo"]?["name"]?.GetValue<string>());
+            await client.NotifyAsync("initialized", new JsonObject());
+            await client.NotifyAsync("textDocument/didOpen", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = documentUri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = text },
+            });
+
+            // A pull-diagnostics request is answered once the project is loaded.
+            await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = documentUri } }, Patience);
+
+            return (client, documentUri);
+        }
+
+        [Fact]
+        public async Task Csharp_ls_completes_kernel_function_names_after_fentry_from_a_BpfKernel_profile()
+        {
+            string server = LanguageServerTests.FindCsharpLs();
+            ConsumerProject consumer = _package.NewConsumer("completion-kernel")
+                .Source("Programs.cs", "using BpfAnalyzers;\n\npublic static class Programs\n{\n    [BpfSection(\"fentry/tcp_v\")] public static int OnConnect(object ctx) => 0;\n}\n")
+                .WriteFile("k.bpfkernel", "# bpfkernel 1\nname k\nrelease 6.18.0\narch x86_64\nparts funcs\n\n[funcs]\ndo_unlinkat\ntcp_v4_connect\ntcp_v6_connect\n")
+                .Item("<BpfKernel Include=\"k.bpfkernel\" />");
+            ToolResult restore = await consumer.RestoreAsync();
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            string text = consumer.ReadSource("Programs.cs");
+            (LanguageServerClient client, string documentUri) = await OpenAsync(server, consumer, text);
+            await using LanguageServerClient owned = client;
+
+            int caret = text.IndexOf("tcp_v\"", StringComparison.Ordinal) + "tcp_v".Length;
+            var position = new JsonObject { ["line"] = text.Take(caret).Count(c => c == '\n'), ["character"] = caret - (text.LastIndexOf('\n', caret - 1) + 1) };
+            List<string> names = new();
+            for (int attempt = 0; attempt < 10 && !names.Contains("fentry/tcp_v4_connect"); attempt++)
+            {
+                if (attempt > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+
+                names = Labels(await ItemsAsync(client, documentUri, (JsonObject)position.DeepClone()));
+            }
+
+            Assert.True(names.Contains("fentry/tcp_v4_connect") && names.Contains("fentry/tcp_v6_connect") && !names.Contains("fentry/do_unlinkat"),
+                $"after fentry/tcp_v: [{string.Join(", ", names)}]\nserver log:\n{client.ServerLog}");
         }
 
         private static List<string> Labels(JsonArray items) => items.Select(i => i!["label"]!.GetValue<string>()).ToList();
