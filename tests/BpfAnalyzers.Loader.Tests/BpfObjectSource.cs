@@ -21,27 +21,21 @@ namespace BpfAnalyzers.Loader.Tests
         /// own section is <c>xdp</c> (clang refuses a function and a variable in one section). Globals in
         /// <c>.bss*</c> are zero: clang refuses a non-zero initializer in a SHT_NOBITS section.
         /// </summary>
-        public static string Global(string section)
+        public static string Global(string section) => Global(section, read: true);
+
+        /// <summary>
+        /// The same global that no program uses (<paramref name="read"/> false): what libxdp's <c>.xdp_run_config</c> is
+        /// to libbpf. A section libbpf skips then breaks nothing.
+        /// </summary>
+        public static string UnreadGlobal(string section) => Global(section, read: false);
+
+        private static string Global(string section, bool read)
         {
             string reader = section == "xdp" ? "socket" : "xdp";
             string init = section.StartsWith(".bss", StringComparison.Ordinal) ? "0" : "1";
             return Prelude +
                 $"int v SEC({CString(section)}) = {init};\n" +
-                $"SEC(\"{reader}\") int prog(void *ctx) {{ return v; }}\n" +
-                "char LICENSE[] SEC(\"license\") = \"GPL\";\n";
-        }
-
-        /// <summary>
-        /// A global <c>v</c> in section <paramref name="section"/> that no program uses, beside an <c>SEC("xdp")</c> program
-        /// (or <c>SEC("socket")</c>): what libxdp's <c>.xdp_run_config</c> is to libbpf. A skipped section then breaks nothing.
-        /// </summary>
-        public static string UnreadGlobal(string section)
-        {
-            string program = section == "xdp" ? "socket" : "xdp";
-            string init = section.StartsWith(".bss", StringComparison.Ordinal) ? "0" : "1";
-            return Prelude +
-                $"int v SEC({CString(section)}) = {init};\n" +
-                $"SEC(\"{program}\") int prog(void *ctx) {{ return 0; }}\n" +
+                $"SEC(\"{reader}\") int prog(void *ctx) {{ return {(read ? "v" : "0")}; }}\n" +
                 "char LICENSE[] SEC(\"license\") = \"GPL\";\n";
         }
 
