@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh machine: installs what the tests need (libbpf 1.1 for
-# the differential tests, clang and libbpf-dev for the loader tests, csharp-ls for the editor test), builds, tests, and ends with one line
+# the differential tests, clang and libbpf-dev for the loader tests, csharp-ls for the editor test, Debian 12's kernel
+# package for the kernel-profile tests), builds, tests, and ends with one line
 # "N passed, N failed" summed over all test assemblies.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +12,15 @@ if ! ldconfig -p 2>/dev/null | grep -q "libbpf.so.1 " || [ ! -f /usr/include/bpf
   echo "== installing libbpf and clang (libbpf1: the differential tests' oracle; libbpf-dev, clang: the loader tests)"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libbpf1 libbpf-dev clang >/dev/null \
     || { echo "could not install libbpf1 libbpf-dev clang: the differential and loader tests will fail" >&2; }
+fi
+
+# A second real kernel for the kernel-profile tests: Debian 12's kernel package, fetched here, never committed.
+if ! ls artifacts/kernels/linux-image-6.1.0-*-amd64-unsigned_*.deb >/dev/null 2>&1; then
+  echo "== fetching Debian 12's kernel package (the second kernel of the kernel-profile tests)"
+  mkdir -p artifacts/kernels
+  $SUDO apt-get update -qq
+  pkg=$(apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-amd64-unsigned$' | cut -d' ' -f1 | sort -V | tail -1)
+  (cd artifacts/kernels && apt-get download -qq "$pkg" 2>/dev/null) || echo "could not download ${pkg:-a linux-image-6.1.0 package}: the Debian kernel tests will fail" >&2
 fi
 
 # The loader tests attach tracepoints and uprobes for real: libbpf needs tracefs.

@@ -25,6 +25,7 @@ namespace BpfAnalyzers.Cli
                               "each further one a module's BTF split against it (named after its file). Repeatable.",
                 AllowMultipleArgumentsPerToken = false,
             };
+            var deb = new Option<string>("--deb") { Description = "A distro kernel package (Debian's linux-image-*.deb): the BTF of its vmlinuz and of its modules." };
             var tracefs = new Option<string>("--tracefs") { Description = "A tracefs folder whose available_events lists the tracepoints (default with no --btf: /sys/kernel/tracing)." };
             var kallsyms = new Option<string>("--kallsyms") { Description = "A kallsyms file: the kernel's text symbols, for kprobes (default with no --btf: /proc/kallsyms)." };
             var name = new Option<string>("--name") { Description = "What messages call the kernel (default: its release)." };
@@ -32,15 +33,18 @@ namespace BpfAnalyzers.Cli
             var profile = new Command("profile", "Write a kernel profile: the program and attach types, BTF functions, tracepoints, LSM hooks, iterators and struct_ops types " +
                                                   "of one kernel build (vmlinux and its modules), and its tracefs events and kallsyms when read from a running machine.")
             {
-                output, btf, tracefs, kallsyms, name, release,
+                output, btf, deb, tracefs, kallsyms, name, release,
             };
             profile.SetAction(parseResult =>
             {
                 try
                 {
                     string[] files = parseResult.GetValue(btf) ?? Array.Empty<string>();
-                    bool live = files.Length == 0;
-                    KernelProfileBuilder builder = Build(live, files, parseResult.GetValue(release));
+                    string? package = parseResult.GetValue(deb);
+                    bool live = files.Length == 0 && package is null;
+                    KernelProfileBuilder builder = package is not null
+                        ? DebianKernelPackage.Read(package, Arch())
+                        : Build(live, files, parseResult.GetValue(release));
                     if (parseResult.GetValue(name) is string n)
                     {
                         builder.Named(n);

@@ -75,7 +75,25 @@ namespace BpfAnalyzers.Kernel
         public bool Has(string part) => _parts.ContainsKey(part);
 
         /// <summary>How many names <paramref name="part"/> holds (0 when absent).</summary>
-        public int Count(string part) => _parts.TryGetValue(part, out Dictionary<string, string>? names) ? names.Count : 0;
+        public int Count(string part)
+        {
+            if (!_parts.TryGetValue(part, out Dictionary<string, string>? names))
+            {
+                return 0;
+            }
+
+            // A module's name is kept bare too, for lookups; it is written (and counted) once, as MODULE:NAME.
+            int count = 0;
+            foreach (KeyValuePair<string, string> n in names)
+            {
+                if (n.Value == "vmlinux" || n.Key.IndexOf(':') >= 0)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
 
         /// <summary>
         /// Where <paramref name="name"/> is in <paramref name="part"/>: <c>vmlinux</c>, a module's name, or null when the
