@@ -24,6 +24,23 @@ if ! grep -q "$feed" "$config"; then
   dotnet nuget add source "$feed" --name bpfanalyzers-local --configfile "$config" >/dev/null
 fi
 
+# Under package source mapping (a nuget.config up the tree or the user's maps '*' to a feed), BpfAnalyzers must be
+# mapped to the local folder too, or NuGet never asks it (NU1101). Without mapping, adding one would turn it on.
+mapped=""
+d="$dir"
+while [ -n "$d" ]; do
+  for f in "$d/nuget.config" "$d/NuGet.Config" "$d/NuGet.config"; do
+    [ -f "$f" ] && [ "$f" != "$config" ] && grep -q "<packageSourceMapping" "$f" && mapped=yes
+  done
+  [ "$d" = "/" ] && break
+  d=$(dirname "$d")
+done
+grep -qs "<packageSourceMapping" "$HOME/.nuget/NuGet/NuGet.Config" && mapped=yes
+if [ -n "$mapped" ] && ! grep -q 'package pattern="BpfAnalyzers"' "$config"; then
+  echo "== mapping BpfAnalyzers to bpfanalyzers-local in $config (package source mapping is on)"
+  sed -i 's#</configuration>#  <packageSourceMapping>\n    <packageSource key="bpfanalyzers-local">\n      <package pattern="BpfAnalyzers" />\n    </packageSource>\n  </packageSourceMapping>\n</configuration>#' "$config"
+fi
+
 # Every pack has the same version: drop the copy an earlier install restored, or NuGet keeps using it.
 packages=$(cd "$dir" && dotnet nuget locals global-packages --list | sed 's/^[^:]*: *//')
 rm -rf "${packages%/}/bpfanalyzers/$version"

@@ -39,8 +39,11 @@ namespace BpfAnalyzers.EndToEnd.Tests
             try
             {
                 Directory.CreateDirectory(root);
+                // Package source mapping on, as in this repository's own nuget.config: every id to nuget.org. The install
+                // must map BpfAnalyzers to its folder, or NuGet never asks it (NU1101).
                 File.WriteAllText(Path.Combine(root, "nuget.config"),
-                    $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <config>\n    <add key=\"globalPackagesFolder\" value=\"{Path.Combine(root, "packages")}\" />\n  </config>\n</configuration>\n");
+                    $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <config>\n    <add key=\"globalPackagesFolder\" value=\"{Path.Combine(root, "packages")}\" />\n  </config>\n" +
+                    "  <packageSourceMapping>\n    <packageSource key=\"nuget.org\">\n      <package pattern=\"*\" />\n    </packageSource>\n  </packageSourceMapping>\n</configuration>\n");
                 ToolResult created = await Run(ToolProcess.Dotnet, new[] { "new", "classlib", "-n", "MyPrograms", "-o", projectDir }, root, environment);
                 Assert.True(created.ExitCode == 0, created.ToString());
                 File.Delete(Path.Combine(projectDir, "Class1.cs"));

@@ -1,3 +1,4 @@
+using System;
 using static BpfAnalyzers.Sections.AttachTargetRules;
 using static BpfAnalyzers.Sections.TargetParsing;
 
@@ -103,8 +104,39 @@ namespace BpfAnalyzers.Sections
             return Rejected(bad, n.End, reason, Prints(LibbpfAttachMessages.KprobePerfEventFailed(n.Program, retprobe, target, n.Version)), null);
         }
 
-        // k[ret]syscall/NAME (attach_ksyscall(), 1.0+): any name is passed on, only a bare type attaches nothing.
-        internal static AttachTargetFinding? CheckKsyscall(in AttachTargetName n) =>
-            n.IsBare ? NamesNothing(n, "no system call", "attach_ksyscall()") : null;
+        /// <summary>The wrapper prefixes attach_ksyscall() puts before the name itself (arch_specific_syscall_pfx(), and __se_).</summary>
+        private static readonly string[] s_syscallPrefixes =
+        {
+            "__x64_sys_", "__ia32_sys_", "__arm64_sys_", "__s390x_sys_", "__s390_sys_", "__riscv_sys_", "__powerpc_sys_", "__loongarch_sys_", "__arm_sys_", "__se_sys_", "sys_",
+        };
+
+        // k[ret]syscall/NAME (attach_ksyscall(), 1.0+): the name is the system call's, libbpf adds the wrapper prefix
+        // itself ("__x64_sys_" + NAME, or "__se_sys_" + NAME), so 'ksyscall/sys_openat' probes __x64_sys_sys_openat,
+        // which no kernel has. Only a bare type attaches nothing.
+        internal static AttachTargetFinding? CheckKsyscall(in AttachTargetName n)
+        {
+            if (n.IsBare)
+            {
+                return NamesNothing(n, "no system call", "attach_ksyscall()");
+            }
+
+            string target = n.TargetText;
+            foreach (string prefix in s_syscallPrefixes)
+            {
+                if (target.Length > prefix.Length && target.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    string syscall = target.Substring(prefix.Length);
+                    string wrapped = (prefix == "sys_" || prefix == "__se_sys_" ? "__x64_sys_" : prefix) + target;
+                    return Rejected(
+                        n.Target,
+                        n.Target + prefix.Length,
+                        $"attach_ksyscall() adds the system call wrapper prefix itself, so '{Cut(target)}' becomes '{Cut(wrapped)}' (on x86_64), which no kernel has: write the system call's own name",
+                        Prints(LibbpfAttachMessages.KprobePerfEventFailed(n.Program, n.Type.StartsWith("kret", StringComparison.Ordinal), wrapped + "+0x0", n.Version)),
+                        new[] { n.Prefix + n.Part(n.Start, n.Target) + syscall });
+                }
+            }
+
+            return null;
+        }
     }
 }
