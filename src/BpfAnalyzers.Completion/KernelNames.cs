@@ -104,31 +104,19 @@ namespace BpfAnalyzers.Completion
             return items;
         }
 
-        private static (string Part, string What)? Part(SectionEntry e)
+        /// <summary>The part the engine looks the target up in (<see cref="KernelTargetRules.PartOf"/>), and what its names are.</summary>
+        private static (string Part, string What)? Part(SectionEntry e) => KernelTargetRules.PartOf(e) switch
         {
-            if ((e.Flags & SectionFlags.AttachBtf) != 0)
-            {
-                return e.Type == "freplace" ? null : e.AttachType switch
-                {
-                    "BPF_TRACE_RAW_TP" => (KernelProfile.BtfTrace, "a tracepoint in kernel BTF (btf_trace_NAME)"),
-                    "BPF_LSM_MAC" or "BPF_LSM_CGROUP" => (KernelProfile.Lsm, "an LSM hook in kernel BTF (bpf_lsm_NAME)"),
-                    "BPF_TRACE_ITER" => (KernelProfile.Iter, "a BPF iterator of the kernel"),
-                    _ => (KernelProfile.Funcs, "a kernel function in BTF"),
-                };
-            }
-
-            if (e.AttachFunction == AttachFunction.RawTracepoint)
-            {
-                return (KernelProfile.BtfTrace, "a raw tracepoint of the kernel");
-            }
-
-            if (e.AttachFunction == AttachFunction.Tracepoint)
-            {
-                return (KernelProfile.Events, "a tracefs event");
-            }
-
-            return e.AttachFunction == AttachFunction.Kprobe ? (KernelProfile.Kallsyms, "a kernel text symbol (kallsyms)") : null;
-        }
+            // ksyscall names are the system calls', not kallsyms' wrapped symbols: nothing to offer there yet.
+            _ when e.AttachFunction == AttachFunction.Ksyscall => null,
+            KernelProfile.BtfTrace => (KernelProfile.BtfTrace, (e.Flags & SectionFlags.AttachBtf) != 0 ? "a tracepoint in kernel BTF (btf_trace_NAME)" : "a raw tracepoint of the kernel"),
+            KernelProfile.Lsm => (KernelProfile.Lsm, "an LSM hook in kernel BTF (bpf_lsm_NAME)"),
+            KernelProfile.Iter => (KernelProfile.Iter, "a BPF iterator of the kernel"),
+            KernelProfile.Funcs => (KernelProfile.Funcs, "a kernel function in BTF"),
+            KernelProfile.Events => (KernelProfile.Events, "a tracefs event"),
+            KernelProfile.Kallsyms => (KernelProfile.Kallsyms, "a kernel text symbol (kallsyms)"),
+            _ => null,
+        };
 
         private static KernelProfile? TryParse(SourceText text, string path)
         {

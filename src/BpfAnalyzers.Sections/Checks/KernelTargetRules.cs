@@ -10,14 +10,14 @@ namespace BpfAnalyzers.Sections
     /// libbpf looks up for the section, where, and what it prints when the target is missing. A kernel whose profile
     /// lacks the part a lookup needs is not judged (unknown, not missing).
     /// </summary>
-    internal static class KernelTargetRules
+    public static class KernelTargetRules
     {
         /// <summary>The libbpf release that reads <c>MODULE:FUNC</c> (find_kernel_btf_id()).</summary>
         private static readonly LibbpfVersion s_moduleForm = new(1, 5);
 
         private const int MaxFixes = 3;
 
-        public static Finding? Check(string name, in SectionResolution r, SectionTarget target, string program, IReadOnlyList<KernelProfile> kernels)
+        internal static Finding? Check(string name, in SectionResolution r, SectionTarget target, string program, IReadOnlyList<KernelProfile> kernels)
         {
             if (kernels.Count == 0 || r.Entry is not SectionEntry e || e.IsCustom || r.IsLegacyPrefix)
             {
@@ -136,46 +136,69 @@ namespace BpfAnalyzers.Sections
                 return null;
             }
 
-            if ((e.Flags & SectionFlags.AttachBtf) != 0)
+            // 'module:func' before 1.5 is BPF0016's: that release looks the whole string up.
+            if ((e.Flags & SectionFlags.AttachBtf) != 0 && t.IndexOf(':') >= 0 && target.Version < s_moduleForm)
             {
-                // freplace's target is a function of another BPF program; 'module:func' before 1.5 is BPF0016's.
-                if (e.Type == "freplace" || (t.IndexOf(':') >= 0 && target.Version < s_moduleForm))
-                {
-                    return null;
-                }
-
-                return e.AttachType switch
-                {
-                    "BPF_TRACE_RAW_TP" => (KernelProfile.BtfTrace, t, "tracepoint", true),
-                    "BPF_LSM_MAC" or "BPF_LSM_CGROUP" => (KernelProfile.Lsm, t, "LSM hook", true),
-                    "BPF_TRACE_ITER" => (KernelProfile.Iter, t, "iterator", true),
-                    _ => (KernelProfile.Funcs, t, "kernel function", true),
-                };
+                return null;
             }
 
-            if (e.AttachFunction == AttachFunction.RawTracepoint)
+            if (PartOf(e) is not string part)
             {
-                return (KernelProfile.BtfTrace, t, "raw tracepoint", false);
-            }
-
-            if (e.AttachFunction == AttachFunction.Tracepoint)
-            {
-                return (KernelProfile.Events, t, "tracepoint", false);
+                return null;
             }
 
             if (e.AttachFunction == AttachFunction.Kprobe)
             {
                 int plus = t.IndexOf('+');
-                string function = plus < 0 ? t : t.Substring(0, plus);
-                return function.Length == 0 ? null : (KernelProfile.Kallsyms, function, "kernel function", false);
+                t = plus < 0 ? t : t.Substring(0, plus);
+                if (t.Length == 0)
+                {
+                    return null;
+                }
             }
 
-            if (e.AttachFunction == AttachFunction.Ksyscall)
+            bool loadFails = (e.Flags & SectionFlags.AttachBtf) != 0;
+            string thing = part switch
             {
-                return (KernelProfile.Kallsyms, t, "system call", false);
+                KernelProfile.BtfTrace => loadFails ? "tracepoint" : "raw tracepoint",
+                KernelProfile.Lsm => "LSM hook",
+                KernelProfile.Iter => "iterator",
+                KernelProfile.Events => "tracepoint",
+                _ => e.AttachFunction == AttachFunction.Ksyscall ? "system call" : "kernel function",
+            };
+            return (part, t, thing, loadFails);
+        }
+
+        /// <summary>
+        /// The profile part libbpf looks <paramref name="e"/>'s target up in, or null when no kernel can say: by the BTF
+        /// lookup's attach type (<c>btf_get_kernel_prefix_kind()</c>), else by the row's attach function. Completion offers
+        /// the same part's names.
+        /// </summary>
+        public static string? PartOf(SectionEntry e)
+        {
+            if ((e.Flags & SectionFlags.AttachBtf) != 0)
+            {
+                // freplace's target is a function of another BPF program.
+                return e.Type == "freplace" ? null : e.AttachType switch
+                {
+                    "BPF_TRACE_RAW_TP" => KernelProfile.BtfTrace,
+                    "BPF_LSM_MAC" or "BPF_LSM_CGROUP" => KernelProfile.Lsm,
+                    "BPF_TRACE_ITER" => KernelProfile.Iter,
+                    _ => KernelProfile.Funcs,
+                };
             }
 
-            return null;
+            if (e.AttachFunction == AttachFunction.RawTracepoint)
+            {
+                return KernelProfile.BtfTrace;
+            }
+
+            if (e.AttachFunction == AttachFunction.Tracepoint)
+            {
+                return KernelProfile.Events;
+            }
+
+            return e.AttachFunction == AttachFunction.Kprobe || e.AttachFunction == AttachFunction.Ksyscall ? KernelProfile.Kallsyms : null;
         }
 
         /// <summary>True, false, or null when the profile cannot tell (it lacks the part).</summary>
