@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using BpfAnalyzers.Kernel;
@@ -14,14 +12,12 @@ namespace BpfAnalyzers.Completion
     /// <summary>
     /// After <c>fentry/</c>, <c>tp_btf/</c>, <c>lsm/</c>, <c>iter/</c>, <c>raw_tp/</c>, <c>tp/</c> or <c>kprobe/</c>: the
     /// names the project's kernels have there (its <c>.bpfkernel</c> additional files, the <c>BpfKernel</c> items),
-    /// those every kernel has, filtered by what is typed. Profiles are parsed once per content.
+    /// those every kernel has, filtered by what is typed. Profiles are parsed once per content (<see cref="KernelProfiles.FromText"/>, the analyzer's).
     /// </summary>
     internal static class KernelNames
     {
         /// <summary>Enough to choose from; the list narrows as the name is typed.</summary>
         public const int MaxItems = 500;
-
-        private static readonly ConcurrentDictionary<string, KernelProfile?> s_byContent = new(StringComparer.Ordinal);
 
         public static async Task<IReadOnlyList<KernelProfile>> ProfilesAsync(Project project, CancellationToken cancellationToken)
         {
@@ -33,10 +29,9 @@ namespace BpfAnalyzers.Completion
                     continue;
                 }
 
+                // A profile that cannot be read is the analyzer's to report (BPF0025); completion just has no names from it.
                 SourceText text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                string key = Convert.ToBase64String(System.Linq.ImmutableArrayExtensions.ToArray(text.GetChecksum())) + ":" + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                KernelProfile? profile = s_byContent.GetOrAdd(key, _ => TryParse(text, path));
-                if (profile is not null)
+                if (KernelProfiles.FromText(text).Profile is KernelProfile profile)
                 {
                     profiles.Add(profile);
                 }
@@ -117,18 +112,5 @@ namespace BpfAnalyzers.Completion
             KernelProfile.Kallsyms => (KernelProfile.Kallsyms, "a kernel text symbol (kallsyms)"),
             _ => null,
         };
-
-        private static KernelProfile? TryParse(SourceText text, string path)
-        {
-            try
-            {
-                return KernelProfile.Parse(text.ToString(), path);
-            }
-            catch (KernelProfileFormatException)
-            {
-                // The analyzer reports it (BPF0025); completion just has no names from it.
-                return null;
-            }
-        }
     }
 }

@@ -37,7 +37,7 @@ namespace BpfAnalyzers
                 SourceText? text = file.GetText(cancellationToken);
                 (KernelProfile? profile, string? error) = text is null
                     ? (null, $"Kernel profile '{file.Path}' cannot be read as text (a binary file: raw BTF goes through bpf-sections kernel profile --btf FILE)")
-                    : s_byContent.GetOrAdd(Key(text), _ => Parse(text, file.Path));
+                    : FromText(text);
                 if (profile is not null)
                 {
                     (profiles ??= new List<KernelProfile>()).Add(profile);
@@ -51,7 +51,13 @@ namespace BpfAnalyzers
             return ((IReadOnlyList<KernelProfile>?)profiles ?? Array.Empty<KernelProfile>(), (IReadOnlyList<string>?)errors ?? Array.Empty<string>());
         }
 
-        private static (KernelProfile?, string?) Parse(SourceText text, string path)
+        /// <summary>
+        /// The profile <paramref name="text"/> holds, parsed once per content in this process, or the error it gives (the
+        /// file's path stands in it as U+0001). Completion reads profiles through this too (a linked file).
+        /// </summary>
+        public static (KernelProfile? Profile, string? Error) FromText(SourceText text) => s_byContent.GetOrAdd(Key(text), _ => Parse(text));
+
+        private static (KernelProfile?, string?) Parse(SourceText text)
         {
             try
             {

@@ -22,7 +22,8 @@ namespace BpfAnalyzers
 
         private readonly Compilation _compilation;
         private readonly CancellationToken _cancellationToken;
-        private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+        // Made on the first search only: every data member gets a ProgramUses, few ever search.
+        private Dictionary<SyntaxTree, SemanticModel>? _models;
 
         public ProgramUses(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -126,6 +127,7 @@ namespace BpfAnalyzers
 
         private SemanticModel ModelOf(SyntaxTree tree)
         {
+            _models ??= new Dictionary<SyntaxTree, SemanticModel>();
             if (!_models.TryGetValue(tree, out SemanticModel? model))
             {
                 // Only for the rare member whose section libbpf skips (ProgramUses' summary): the other trees' uses decide
