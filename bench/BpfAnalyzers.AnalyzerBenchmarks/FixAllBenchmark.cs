@@ -74,7 +74,7 @@ namespace BpfAnalyzers.AnalyzerBenchmarks
             Compilation compilation = (await project.GetCompilationAsync().ConfigureAwait(false))!;
             AnalysisRun run = await Compilations.AnalyzeAsync(compilation, new SectionNameAnalyzer()).ConfigureAwait(false);
             AnalyzerOverheadBenchmark.Check(run, generated.ExpectedDiagnostics, "ours (before Fix All)");
-            ImmutableArray<Diagnostic> unknown = run.Diagnostics.Where(d => d.Id == RuleIds.UnknownSection).ToImmutableArray();
+            ImmutableArray<Diagnostic> unknown = run.Diagnostics.Where(d => d.Id == Rules.UnknownSection.Id).ToImmutableArray();
             var provider = new PrecomputedDiagnostics(project, unknown);
 
             var fix = new CanonicalizeSectionFix();
@@ -85,7 +85,7 @@ namespace BpfAnalyzers.AnalyzerBenchmarks
             for (int rep = 0; rep < repetitions; rep++)
             {
                 AnalyzerOverheadBenchmark.Collect();
-                var context = new FixAllContext(project, fix, FixAllScope.Project, equivalenceKey, new[] { RuleIds.UnknownSection }, provider, CancellationToken.None);
+                var context = new FixAllContext(project, fix, FixAllScope.Project, equivalenceKey, new[] { Rules.UnknownSection.Id }, provider, CancellationToken.None);
                 var sw = Stopwatch.StartNew();
                 CodeAction action = await fixAll.GetFixAsync(context).ConfigureAwait(false) ?? throw new InvalidOperationException("Fix All offered nothing");
                 ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None).ConfigureAwait(false);
@@ -98,7 +98,7 @@ namespace BpfAnalyzers.AnalyzerBenchmarks
             // The fix must have fixed: no BPF0001 left.
             Compilation after = (await changed!.GetProject(project.Id)!.GetCompilationAsync().ConfigureAwait(false))!;
             AnalysisRun check = await Compilations.AnalyzeAsync(after, new SectionNameAnalyzer()).ConfigureAwait(false);
-            int left = check.Diagnostics.Count(d => d.Id == RuleIds.UnknownSection);
+            int left = check.Diagnostics.Count(d => d.Id == Rules.UnknownSection.Id);
             if (left != 0)
             {
                 throw new InvalidOperationException($"Fix All left {left} of {unknown.Length} BPF0001");

@@ -65,7 +65,7 @@ namespace BpfAnalyzers.AnalyzerBenchmarks
             string[] invalid = Keep(invalidCandidates, n => byName[n].Count > 0, "not reported", byName, dropped);
             string[] unknown = Keep(
                 unknownCandidates,
-                n => byName[n].Any(d => d.Id == RuleIds.UnknownSection && d.Properties.ContainsKey("Fix0")),
+                n => byName[n].Any(d => d.Id == Rules.UnknownSection.Id && d.Properties.ContainsKey("Fix0")),
                 "no BPF0001 with a fix",
                 byName,
                 dropped);

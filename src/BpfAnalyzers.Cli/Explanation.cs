@@ -176,7 +176,7 @@ namespace BpfAnalyzers.Cli
             if (found.Finding is Finding finding)
             {
                 findings.Add(new ShownFinding(finding, NameSubject, request.Name));
-                if (finding.Id == RuleIds.SkippedDataSectionUnused &&
+                if (finding.Rule == Rules.SkippedDataSectionUnused &&
                     checker.CheckData(request.Name, request.Target, CSharpMemberTypes.Describe(request.Variable, request.Type, request.ReadOnly, request.Program)).Finding is Finding used)
                 {
                     notes.Add($"If a program uses '{request.Variable}' (--program NAME), it is {used.Id} ({Severity(used.Severity)}): {used.Message}");

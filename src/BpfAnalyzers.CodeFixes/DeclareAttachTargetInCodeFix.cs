@@ -44,7 +44,7 @@ namespace BpfAnalyzers.CodeFixes
                     CodeAction.Create(
                         $"Declare that the attach target is set in code ({Property} = true)",
                         ct => DeclareAsync(context.Document, attribute, ct),
-                        equivalenceKey: RuleIds.BtfAttachTargetMissing + "." + Property),
+                        equivalenceKey: Rules.BtfAttachTargetMissing.Id + "." + Property),
                     diagnostic);
             }
         }

@@ -51,7 +51,7 @@ namespace BpfAnalyzers.CodeFixes
                     CodeAction.Create(
                         $"Declare custom section '{section}' ([assembly: {AttributeShortName}], for a loader that calls libbpf_register_prog_handler())",
                         ct => DeclareAsync(context.Document, compilation, attributeType, section, ct),
-                        equivalenceKey: RuleIds.UnknownSection + ".DeclareCustomSection"),
+                        equivalenceKey: Rules.UnknownSection.Id + ".DeclareCustomSection"),
                     diagnostic);
             }
         }

@@ -47,7 +47,7 @@ namespace BpfAnalyzers.Tests
                 fixer,
                 FixAllScope.Solution,
                 null!,
-                new[] { RuleIds.UnknownSection },
+                new[] { Rules.UnknownSection.Id },
                 new Known(diagnostics),
                 CancellationToken.None);
             CodeAction? fixAll = await fixer.GetFixAllProvider()!.GetFixAsync(context);

@@ -4,10 +4,10 @@ using Xunit;
 
 namespace BpfAnalyzers.Tests
 {
-    /// <summary>The target release and severities come from MSBuild and .editorconfig, as users expect.</summary>
-    public class ConfigurationTests
+    /// <summary>The sources and helpers of ConfigurationTests and of the rule tests in Rules/ made from it.</summary>
+    public abstract class ConfigurationTestsBase
     {
-        private const string TcxProgram = """
+        protected const string TcxProgram = """
             using BpfAnalyzers;
             static class Programs
             {
@@ -15,6 +15,18 @@ namespace BpfAnalyzers.Tests
             }
             """;
 
+        protected const string SleepableTracepointProgram = """
+            using BpfAnalyzers;
+            static class Programs
+            {
+                [BpfSection({|#0:"tp.s/syscalls/sys_enter_openat"|})] static int Handle() => 0;
+            }
+            """;
+    }
+
+    /// <summary>The target release and severities come from MSBuild and .editorconfig, as users expect.</summary>
+    public class ConfigurationTests : ConfigurationTestsBase
+    {
         [Fact]
         public Task The_default_target_is_the_newest_release() =>
             Verify.Analyzer(TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"tcx/ingress\""));
@@ -41,22 +53,6 @@ namespace BpfAnalyzers.Tests
             return test.RunAsync();
         }
 
-        [Fact]
-        public Task An_unknown_version_is_reported_and_the_newest_is_used() =>
-            Verify.Analyzer(
-                TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"tcx/ingress\""),
-                "build_property.BpfLibbpfVersion = 0.9",
-                Verify.Diagnostic(Descriptors.Of(Rules.InvalidConfiguration)).WithNoLocation().WithArguments(
-                    "BpfLibbpfVersion '0.9' is not a libbpf release with a section table (0.1 to 1.7, or main); checking against libbpf 1.7"));
-
-        private const string SleepableTracepointProgram = """
-            using BpfAnalyzers;
-            static class Programs
-            {
-                [BpfSection({|#0:"tp.s/syscalls/sys_enter_openat"|})] static int Handle() => 0;
-            }
-            """;
-
         [Theory]
         [InlineData("main")]
         [InlineData("MAIN")]
@@ -79,27 +75,6 @@ namespace BpfAnalyzers.Tests
                     "tp.s/syscalls/sys_enter_openat",
                     "libbpf main (not yet released)",
                     "prog 'Handle': missing BPF prog type, check ELF section name 'tp.s/syscalls/sys_enter_openat'", ""));
-
-        [Theory]
-        [InlineData("1.8")]
-        [InlineData("1.8.0")]
-        [InlineData("v2.0")]
-        public Task A_release_newer_than_every_table_is_an_error_and_main_is_used(string value) =>
-            Verify.Analyzer(
-                // Checked against main meanwhile: what main accepts gets no error of its own.
-                SleepableTracepointProgram.Replace("{|#0:", string.Empty).Replace("|}", string.Empty),
-                "build_property.BpfLibbpfVersion = " + value,
-                Verify.Diagnostic(Descriptors.Of(Rules.InvalidConfiguration)).WithNoLocation().WithArguments(
-                    $"BpfLibbpfVersion '{value}' is newer than every libbpf release with a section table (the newest is 1.7); " +
-                    "set it to 'main' (libbpf's main branch at f7081a6baf3f, 2026-07-30) or to '1.7'; checking against libbpf main"));
-
-        [Fact]
-        public Task Strict_mode_before_0_6_is_reported() =>
-            Verify.Analyzer(
-                TcxProgram.Replace("{|#0:\"tcx/ingress\"|}", "\"xdp\""),
-                "build_property.BpfLibbpfVersion = 0.5\nbuild_property.BpfStrictSectionNames = true",
-                Verify.Diagnostic(Descriptors.Of(Rules.InvalidConfiguration)).WithNoLocation().WithArguments(
-                    "BpfStrictSectionNames is true, but libbpf 0.5 has no LIBBPF_STRICT_SEC_NAME mode (it exists from 0.6)"));
 
         [Fact]
         public Task A_rule_can_be_turned_off_in_editorconfig()

@@ -4,13 +4,10 @@ using Xunit;
 
 namespace BpfAnalyzers.Tests
 {
-    /// <summary>
-    /// The case that started it all: a SEC("user") program. libbpf has no 'user' entry; a project that
-    /// registers one (libbpf_register_prog_handler(), declared here with [BpfCustomSection]) gets it.
-    /// </summary>
-    public class CustomSectionTests
+    /// <summary>The sources and helpers of CustomSectionTests and of the rule tests in Rules/ made from it.</summary>
+    public abstract class CustomSectionTestsBase
     {
-        private static string Program(string declaration, string section) => $$"""
+        protected static string Program(string declaration, string section) => $$"""
             using BpfAnalyzers;
             {{declaration}}
             static class Programs
@@ -18,7 +15,14 @@ namespace BpfAnalyzers.Tests
                 [BpfSection({{section}})] static int Handle() => 0;
             }
             """;
+    }
 
+    /// <summary>
+    /// The case that started it all: a SEC("user") program. libbpf has no 'user' entry; a project that
+    /// registers one (libbpf_register_prog_handler(), declared here with [BpfCustomSection]) gets it.
+    /// </summary>
+    public class CustomSectionTests : CustomSectionTestsBase
+    {
         [Theory]
         [InlineData("\"user\"")]
         [InlineData("\"user/foo\"")]
@@ -85,17 +89,6 @@ namespace BpfAnalyzers.Tests
                 Program("[assembly: BpfCustomSection(\"user/\")]", "{|BPF0001:\"userargh\"|}"),
                 Program("[assembly: BpfCustomSection(\"user/\")]", "\"user/argh\""));
 
-        [Fact]
-        public Task Before_0_8_a_user_slash_declaration_is_ignored_and_user_gets_no_slash_fix() =>
-            Verify.Analyzer(
-                Program("[assembly: BpfCustomSection({|BPF0011:\"user/\"|})]", "{|#0:\"user\"|}"),
-                "build_property.BpfLibbpfVersion = 0.7",
-                Verify.Diagnostic(Descriptors.Of(Rules.UnknownSection)).WithLocation(0).WithArguments(
-                    "libbpf 0.7",
-                    "user",
-                    "prog 'Handle': missing BPF prog type, check ELF section name 'user'",
-                    "; libbpf 0.7 cannot register program types (libbpf_register_prog_handler() came in libbpf 0.8): the loader must set the type with bpf_program__set_type()"));
-
         private static string Probe(string section) => $$"""
             using BpfAnalyzers;
 
@@ -147,15 +140,5 @@ namespace BpfAnalyzers.Tests
                 Probe("{|BPF0002:\"xdp_devmap\"|}"),
                 Probe("\"xdp_devmap/\""),
                 globalConfig: "build_property.BpfLibbpfVersion = 0.5");
-
-        [Fact]
-        public Task An_invalid_custom_section_is_reported() =>
-            Verify.Analyzer(Program("[assembly: BpfCustomSection({|BPF0011:\"us er+\"|})]", "\"xdp\""));
-
-        [Fact]
-        public Task Custom_sections_need_libbpf_0_8() =>
-            Verify.Analyzer(
-                Program("[assembly: BpfCustomSection({|BPF0011:\"user+\"|})]", "{|BPF0001:\"user\"|}"),
-                "build_property.BpfLibbpfVersion = 0.7");
     }
 }

@@ -36,14 +36,33 @@ namespace BpfAnalyzers.Tests
         }
 
         [Fact]
-        public void Ids_are_unique_and_match_the_rule_identifiers()
+        public void Ids_are_unique_and_numbered_without_gaps()
         {
             var ids = AllDescriptors().Select(d => d.Id).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
-            var constants = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
-                .Select(f => (string)f.GetRawConstantValue()!)
-                .OrderBy(id => id, StringComparer.Ordinal);
-            Assert.Equal(ids, constants);
+            Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => $"BPF{i:D4}"), ids);
+        }
+
+        [Fact]
+        public void Every_rule_has_a_test_home_in_Rules_that_tests_it()
+        {
+            string folder = Path.Combine(Root, "tests", "BpfAnalyzers.Tests", "Rules");
+            foreach (Rule rule in Rules.All)
+            {
+                string field = typeof(Rules).GetFields(BindingFlags.Public | BindingFlags.Static).Single(f => f.GetValue(null) == rule).Name;
+                string[] homes = Directory.GetFiles(folder, rule.Id + "*Tests.cs");
+                Assert.True(homes.Length > 0, $"{rule.Id} has no tests/BpfAnalyzers.Tests/Rules/{rule.Id}*Tests.cs");
+                Assert.True(
+                    homes.Any(h => File.ReadAllText(h) is string text &&
+                                   Regex.IsMatch(text, @"\[(Fact|Theory)\b") &&
+                                   Regex.IsMatch(text, $@"Rules\.{field}\b|""{rule.Id}""|\{{\|{rule.Id}:")),
+                    $"{rule.Id}'s test home ({string.Join(", ", homes.Select(Path.GetFileName))}) has no test that expects it");
+            }
+
+            foreach (string file in Directory.GetFiles(folder, "*.cs"))
+            {
+                Assert.Matches(@"^BPF\d{4}\w+Tests\.cs$", Path.GetFileName(file));
+            }
         }
 
         [Fact]
@@ -57,7 +76,7 @@ namespace BpfAnalyzers.Tests
         }
 
         [Fact]
-        public void Each_doc_page_header_says_the_rules_category_severity_and_whether_it_has_a_fix()
+        public void Each_doc_page_header_says_the_rules_category_severity_fix_and_waivers()
         {
             foreach (Rule rule in Rules.All)
             {
@@ -67,6 +86,10 @@ namespace BpfAnalyzers.Tests
                 Match fix = Regex.Match(page, @"^\| Code fix \| (Yes|No)\b", RegexOptions.Multiline);
                 Assert.True(fix.Success, $"docs/rules/{rule.Id}.md has no '| Code fix | Yes/No' row");
                 Assert.True((fix.Groups[1].Value == "Yes") == (rule.Fixes != RuleFixes.None), $"docs/rules/{rule.Id}.md says Code fix {fix.Groups[1].Value}, the rule offers {rule.Fixes}");
+                string waivers = rule.WaivedBy == LoaderWaiver.None
+                    ? "nothing in the loader"
+                    : string.Join(", ", Enum.GetValues<LoaderWaiver>().Where(w => w != LoaderWaiver.None && rule.WaivedBy.HasFlag(w)).Select(w => $"`[BpfLoader({w} = true)]`"));
+                Assert.Contains($"| Waived by | {waivers} |", page, StringComparison.Ordinal);
             }
         }
 

@@ -12,7 +12,7 @@ namespace BpfAnalyzers.Sections
         /// </summary>
         public static bool ApplyAfter(Finding? nameFinding) =>
             nameFinding is null ||
-            nameFinding.Id is RuleIds.NonCanonicalSection or RuleIds.DeprecatedSection or RuleIds.LegacySection;
+            nameFinding.Rule == Rules.NonCanonicalSection || nameFinding.Rule == Rules.DeprecatedSection || nameFinding.Rule == Rules.LegacySection;
 
         /// <summary>The attach-target finding of <paramref name="name"/>, or null.</summary>
         public static Finding? Check(string name, SectionTarget target, string program, System.Collections.Generic.IReadOnlyList<SectionEntry>? custom)

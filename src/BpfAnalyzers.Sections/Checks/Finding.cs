@@ -31,6 +31,12 @@ namespace BpfAnalyzers.Sections
 
         public Finding(Rule rule, string[] arguments, IReadOnlyList<string>? fixes = null, int start = -1, int length = 0, LoaderWaiver waivedBy = LoaderWaiver.None, string? customSection = null, bool yieldsToAttachTarget = false)
         {
+            if ((waivedBy & ~rule.WaivedBy) != 0)
+            {
+                // A rule's record says what may waive it (docs/rules/ID.md shows it); a finding never claims more.
+                throw new ArgumentException($"{rule.Id} is not waived by {waivedBy & ~rule.WaivedBy}", nameof(waivedBy));
+            }
+
             Rule = rule;
             Arguments = arguments;
             Fixes = fixes ?? s_noFixes;

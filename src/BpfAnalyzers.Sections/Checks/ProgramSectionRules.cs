@@ -282,7 +282,7 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>True when the name's attach target is one no kernel can have (BPF0016, BPF0022): never a fix.</summary>
         private static bool NamesWhatCannotExist(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom) =>
-            AttachTargetFindings.Check(name, target, LibbpfMessages.ProgramPlaceholder, custom) is { Id: RuleIds.NoSuchTracepoint or RuleIds.BtfAttachTargetInvalid };
+            AttachTargetFindings.Check(name, target, LibbpfMessages.ProgramPlaceholder, custom) is { Rule: var r } && (r == Rules.NoSuchTracepoint || r == Rules.BtfAttachTargetInvalid);
 
         /// <summary><paramref name="first"/>, then what <paramref name="then"/> adds, at most <see cref="MaxFixes"/>, none impossible.</summary>
         private static IReadOnlyList<string> Merged(IReadOnlyList<string> first, IReadOnlyList<string> then, SectionTarget target, IReadOnlyList<SectionEntry>? custom)

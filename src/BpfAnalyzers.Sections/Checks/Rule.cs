@@ -32,14 +32,15 @@ namespace BpfAnalyzers.Sections
 
     /// <summary>
     /// One rule, declared once: identifier, title, message format (<c>{0}</c>... filled by each finding), category, severity,
-    /// description, help link and the fixes it offers. The analyzer's descriptors, the fixers' ids, the README table and the
+    /// description, help link, the fixes it offers and what in the loader waives it. The analyzer's descriptors, the fixers' ids, the README table and the
     /// doc pages' header rows are made of it or checked against it.
     /// </summary>
     public sealed class Rule
     {
-        public Rule(string id, string title, string messageFormat, string category, FindingSeverity severity, string description, RuleFixes fixes = RuleFixes.None, bool compilationEnd = false)
+        public Rule(string id, string title, string messageFormat, string category, FindingSeverity severity, string description, RuleFixes fixes = RuleFixes.None, bool compilationEnd = false, LoaderWaiver waivedBy = LoaderWaiver.None)
         {
             Fixes = fixes;
+            WaivedBy = waivedBy;
             Id = id;
             Title = title;
             MessageFormat = messageFormat;
@@ -67,6 +68,12 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>The code fixes its diagnostics offer.</summary>
         public RuleFixes Fixes { get; }
+
+        /// <summary>
+        /// What a loader may declare in code (<c>[BpfLoader]</c>) that makes this rule's findings moot: each finding is waived
+        /// by these or by fewer of them (an attach target's BTF lookup survives attaching in code), never by others.
+        /// </summary>
+        public LoaderWaiver WaivedBy { get; }
 
         public string HelpLink => Rules.HelpLink(Id);
 

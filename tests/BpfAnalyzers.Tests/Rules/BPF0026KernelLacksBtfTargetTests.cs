@@ -1,0 +1,65 @@
+using System.Threading.Tasks;
+using System.Threading;
+using BpfAnalyzers.Sections;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace BpfAnalyzers.Tests
+{
+    /// <summary>BPF0026: BTF attach target missing on a kernel the project ships to (KernelProfileTests sources).</summary>
+    public class BPF0026KernelLacksBtfTargetTests : KernelProfileTestsBase
+    {
+        [Fact]
+        public Task A_typo_of_a_kernel_function_is_an_error_with_the_function_as_fix() => Run(
+            Program("\"fentry/{|#0:tcp_v4_connet|}\""),
+            new[] { New },
+            Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", "fentry/tcp_v4_connet", "kernel new (6.18.0)",
+                "kernel function 'tcp_v4_connet' is not in its BTF (vmlinux and modules)",
+                "prog 'Prog': failed to find kernel BTF type ID of 'tcp_v4_connet': -ESRCH",
+                "; did you mean 'fentry/tcp_v4_connect'?"));
+
+        [Fact]
+        public Task The_fix_writes_the_kernels_name()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = "using BpfAnalyzers;\n" + Program("\"fentry/{|BPF0026:tcp_v4_connet|}\""),
+                FixedCode = "using BpfAnalyzers;\n" + Program("\"fentry/tcp_v4_connect\""),
+            };
+            test.TestState.AdditionalFiles.Add(("/kernels/new.bpfkernel", New));
+            test.FixedState.AdditionalFiles.Add(("/kernels/new.bpfkernel", New));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task Present_on_one_kernel_absent_on_the_other_names_only_the_one_that_lacks_it_and_offers_the_optional_form() => Run(
+            Program("\"tp_btf/{|#0:block_io_start|}\""),
+            new[] { New, Old },
+            Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", "tp_btf/block_io_start", "kernel old (6.1.0) (1 other profile has it)",
+                "tracepoint 'block_io_start' is not in its BTF (vmlinux and modules)",
+                "prog 'Prog': failed to find kernel BTF type ID of 'block_io_start': -ESRCH",
+                "; did you mean '?tp_btf/block_io_start'?"));
+
+        [Fact]
+        public Task A_renamed_allocator_function_is_fixed_to_its_new_name() => Run(
+            Program("\"fentry/{|#0:kmem_cache_alloc|}\""),
+            new[] { New },
+            Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", "fentry/kmem_cache_alloc", "kernel new (6.18.0)",
+                "kernel function 'kmem_cache_alloc' is not in its BTF (vmlinux and modules)",
+                "prog 'Prog': failed to find kernel BTF type ID of 'kmem_cache_alloc': -ESRCH",
+                "; did you mean 'fentry/kmem_cache_alloc_noprof'?"));
+
+        [Fact]
+        public Task A_shortened_LSM_hook_reaches_the_full_one() => Run(
+            Program("\"lsm/{|#0:bprm_check|}\""),
+            new[] { New, Old },
+            Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", "lsm/bprm_check", "kernels new (6.18.0) and old (6.1.0)",
+                "LSM hook 'bprm_check' is not in their BTF (vmlinux and modules)",
+                "prog 'Prog': failed to find kernel BTF type ID of 'bprm_check': -ESRCH",
+                "; did you mean 'lsm/bprm_check_security'?"));
+    }
+}
