@@ -84,20 +84,18 @@ namespace BpfAnalyzers.Cli
         {
             // As the analyzer does with [assembly: BpfCustomSection]: each valid section becomes an entry tried before the
             // table (CustomSections.Read), and each bad one is a finding of its own (CustomSections.Check).
-            var custom = new List<SectionEntry>();
+            var declarations = new List<(string? Section, string? ProgType)>();
             var findings = new List<ShownFinding>();
             foreach (string section in request.CustomSections)
             {
-                if (SectionEntry.TryCreateCustom(section, null, out SectionEntry? entry))
-                {
-                    custom.Add(entry!);
-                }
-
+                declarations.Add((section, null));
                 if (SectionChecker.CheckCustomSection(section, request.Target) is Finding bad)
                 {
                     findings.Add(new ShownFinding(bad, CustomSubject, section));
                 }
             }
+
+            IReadOnlyList<SectionEntry> custom = SectionEntry.CustomEntries(declarations);
 
             var checker = new SectionChecker(custom, request.Kernels);
             var notes = new List<string>();
@@ -131,7 +129,7 @@ namespace BpfAnalyzers.Cli
             return false;
         }
 
-        private static IReadOnlyList<Fact> ProgramFacts(ExplainRequest request, List<SectionEntry> custom, SectionChecker checker, List<ShownFinding> findings, List<string> notes)
+        private static IReadOnlyList<Fact> ProgramFacts(ExplainRequest request, IReadOnlyList<SectionEntry> custom, SectionChecker checker, List<ShownFinding> findings, List<string> notes)
         {
             string name = request.Name;
             SectionTarget target = request.Target;

@@ -8,22 +8,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace BpfAnalyzers.Completion
 {
     /// <summary>
-    /// The release and custom sections the analyzer checks this document against, read the way it reads
-    /// them (src/BpfAnalyzers/AnalyzerSettings.cs, CustomSections.cs): <c>bpf_libbpf_version</c> of
+    /// The release and custom sections the analyzer checks this document against, read by the analyzer's
+    /// own code (src/BpfAnalyzers/ProjectSettings.cs and AttributeReading.cs, linked): <c>bpf_libbpf_version</c> of
     /// <c>.editorconfig</c> first, then the <c>BpfLibbpfVersion</c> property, else the newest release;
     /// a value the analyzer rejects (BPF0010) falls back as it does (<see cref="TargetSettings"/>).
     /// </summary>
     internal static class CompletionTarget
     {
-
-        public static SectionTarget For(Document document, SyntaxTree tree)
-        {
-            AnalyzerConfigOptionsProvider provider = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
-            AnalyzerConfigOptions options = provider.GetOptions(tree);
-            string? version = Read(provider, options, TargetSettings.VersionKey, TargetSettings.VersionProperty);
-            string? strict = Read(provider, options, TargetSettings.StrictKey, TargetSettings.StrictProperty);
-            return TargetSettings.Parse(version, strict, out _);
-        }
+        public static SectionTarget For(Document document, SyntaxTree tree) =>
+            ProjectSettings.TargetOf(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, tree, out _);
 
         /// <summary><c>[assembly: BpfCustomSection("user+", ProgType = "...")]</c> of the project.</summary>
         public static async Task<IReadOnlyList<SectionEntry>> CustomSectionsAsync(Document document, CancellationToken cancellationToken)
@@ -34,14 +27,5 @@ namespace BpfAnalyzers.Completion
                 : AttributeReading.CustomSections(compilation.Assembly, cancellationToken);
         }
 
-        private static string? Read(AnalyzerConfigOptionsProvider provider, AnalyzerConfigOptions options, string key, string property)
-        {
-            if (options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value))
-            {
-                return value;
-            }
-
-            return provider.GlobalOptions.TryGetValue(property, out value) && !string.IsNullOrWhiteSpace(value) ? value : null;
-        }
     }
 }

@@ -128,9 +128,19 @@ namespace BpfAnalyzers.Completion
         private static SectionKind KindOfArgument(AttributeArgumentSyntax argument, SemanticModel model, CancellationToken cancellationToken)
         {
             if (argument.NameEquals is not null ||
-                argument.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } ||
-                KindOfTarget(attribute) is not SectionKind kind ||
-                kind == SectionKind.None)
+                argument.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax attribute })
+            {
+                return SectionKind.None;
+            }
+
+            // What the analyzer reads (AttributeReading): the place the attribute decorates, then the bound constructor.
+            SectionKind kind = AttributeReading.PlaceOf(attribute) switch
+            {
+                SectionPlace.Program => SectionKind.Program,
+                SectionPlace.Data => SectionKind.Data,
+                _ => SectionKind.None,
+            };
+            if (kind == SectionKind.None)
             {
                 return SectionKind.None;
             }
@@ -142,35 +152,13 @@ namespace BpfAnalyzers.Completion
                 constructor = info.CandidateSymbols[0] as IMethodSymbol;
             }
 
-            if (constructor is null ||
-                constructor.ContainingType.Name != AttributeReading.SectionAttributeName ||
-                constructor.Parameters.Length == 0 ||
-                constructor.Parameters[0].Type.SpecialType != SpecialType.System_String ||
-                AttributeReading.FirstArgument(attribute, constructor.Parameters[0].Name) != argument)
+            if (AttributeReading.KindOf(constructor) != SectionAttributeKind.Section ||
+                AttributeReading.FirstArgument(attribute, constructor!.Parameters[0].Name) != argument)
             {
                 return SectionKind.None;
             }
 
             return kind;
-        }
-
-        /// <summary>What the attribute decorates: a method is a program, a field or property data.</summary>
-        private static SectionKind? KindOfTarget(AttributeSyntax attribute)
-        {
-            if (attribute.Parent is not AttributeListSyntax list)
-            {
-                return null;
-            }
-
-            string? target = list.Target?.Identifier.ValueText;
-            return list.Parent switch
-            {
-                MethodDeclarationSyntax when target is null or "method" => SectionKind.Program,
-                LocalFunctionStatementSyntax when target is null => SectionKind.Program,
-                FieldDeclarationSyntax when target is null or "field" => SectionKind.Data,
-                PropertyDeclarationSyntax when target is null or "field" or "property" => SectionKind.Data,
-                _ => null,
-            };
         }
 
         private static async Task<SectionKind> KindOfUsesAsync(IFieldSymbol constant, Solution solution, CancellationToken cancellationToken)

@@ -4,19 +4,12 @@ using System.Collections.Generic;
 namespace BpfAnalyzers.Sections
 {
     /// <summary>
-    /// The BPF iterator targets the Linux kernel defines (<c>DEFINE_BPF_ITER_FUNC</c>), as listed in
-    /// <c>data/kernel/iterators.tsv</c> (a test keeps the two equal). Which of them a given kernel has
-    /// depends on its version and configuration.
+    /// The BPF iterator targets the Linux kernel defines (<c>DEFINE_BPF_ITER_FUNC</c>), generated from
+    /// <c>data/kernel/iterators.tsv</c> into <c>KernelIterators.g.cs</c>. Which of them a given kernel has
+    /// depends on its version and configuration (a kernel profile's <c>[iter]</c> part says).
     /// </summary>
-    public static class KernelIterators
+    public static partial class KernelIterators
     {
-        private static readonly string[] s_names =
-        {
-            "bpf_link", "bpf_map", "bpf_map_elem", "bpf_prog", "bpf_sk_storage_map", "cgroup", "dmabuf",
-            "ipv6_route", "kmem_cache", "ksym", "netlink", "sockmap", "task", "task_file", "task_vma", "tcp",
-            "udp", "unix",
-        };
-
         /// <summary>Every known iterator name, sorted ordinally.</summary>
         public static IReadOnlyList<string> Names => s_names;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 
 namespace BpfAnalyzers.Sections
@@ -86,6 +87,25 @@ namespace BpfAnalyzers.Sections
 
             entry = new SectionEntry(section, match, type, "0", SectionFlags.None, isCustom: true);
             return true;
+        }
+
+        /// <summary>
+        /// The entries a project's custom sections make (<c>[assembly: BpfCustomSection]</c> in C#, <c>--custom</c> in the CLI),
+        /// tried before the table in order; those libbpf_register_prog_handler() would refuse are left out
+        /// (<see cref="SectionChecker.CheckCustomSection"/> reports them).
+        /// </summary>
+        public static IReadOnlyList<SectionEntry> CustomEntries(IEnumerable<(string? Section, string? ProgType)> declarations)
+        {
+            var entries = new List<SectionEntry>();
+            foreach ((string? section, string? progType) in declarations)
+            {
+                if (TryCreateCustom(section, progType, out SectionEntry? entry))
+                {
+                    entries.Add(entry!);
+                }
+            }
+
+            return entries;
         }
 
         public override string ToString() => Section;

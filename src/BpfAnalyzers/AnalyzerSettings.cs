@@ -35,26 +35,14 @@ namespace BpfAnalyzers
 
         private SectionTarget Compute(SyntaxTree tree)
         {
-            AnalyzerConfigOptions options = _provider.GetOptions(tree);
-            string? version = Read(options, TargetSettings.VersionKey, TargetSettings.VersionProperty);
-            string? strict = Read(options, TargetSettings.StrictKey, TargetSettings.StrictProperty);
-            (SectionTarget target, string? error) = _parsed.GetOrAdd((version, strict), key => Parse(key.Item1, key.Item2));
+            // Parsed once per distinct pair of values: most projects have one.
+            (SectionTarget target, string? error) = _parsed.GetOrAdd(ProjectSettings.Read(_provider, tree), key => Parse(key.Item1, key.Item2));
             if (error is not null)
             {
                 Errors.TryAdd(error, true);
             }
 
             return target;
-        }
-
-        private string? Read(AnalyzerConfigOptions options, string key, string property)
-        {
-            if (options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value))
-            {
-                return value;
-            }
-
-            return _provider.GlobalOptions.TryGetValue(property, out value) && !string.IsNullOrWhiteSpace(value) ? value : null;
         }
 
         private static (SectionTarget Target, string? Error) Parse(string? version, string? strict) =>

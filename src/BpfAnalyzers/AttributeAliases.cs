@@ -15,11 +15,6 @@ namespace BpfAnalyzers
     /// </summary>
     internal sealed class AttributeAliases
     {
-        private static readonly string[] s_targets =
-        {
-            "BpfSection", AttributeReading.SectionAttributeName, "BpfCustomSection", AttributeReading.CustomSectionAttributeName,
-        };
-
         private readonly Compilation _compilation;
         private readonly ConditionalWeakTable<SyntaxTree, Dictionary<string, bool>> _perTree = new();
         private Dictionary<string, bool>? _global;
@@ -97,12 +92,10 @@ namespace BpfAnalyzers
                     continue;
                 }
 
-                for (int i = 0; i < s_targets.Length; i++)
+                SectionAttributeKind kind = AttributeReading.KindOfName(target);
+                if (kind != SectionAttributeKind.None)
                 {
-                    if (target == s_targets[i])
-                    {
-                        aliases[u.Alias.Name.Identifier.ValueText] = i >= 2;
-                    }
+                    aliases[u.Alias.Name.Identifier.ValueText] = kind == SectionAttributeKind.CustomSection;
                 }
             }
         }

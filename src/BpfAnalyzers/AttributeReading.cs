@@ -17,12 +17,65 @@ namespace BpfAnalyzers
         internal const string CustomSectionAttributeName = "BpfCustomSectionAttribute";
 
         /// <summary>
+        /// What an attribute's name says it may be, before it is bound: <c>BpfSection</c>, <c>BpfSectionAttribute</c>, or
+        /// qualified (<c>global::</c>, <c>DotnetEbpf.Core.</c>) forms of them. An alias hides the name (<see cref="AttributeAliases"/>).
+        /// </summary>
+        public static SectionAttributeKind KindOfName(string simpleName) => simpleName switch
+        {
+            "BpfSection" or SectionAttributeName => SectionAttributeKind.Section,
+            "BpfCustomSection" or CustomSectionAttributeName => SectionAttributeKind.CustomSection,
+            _ => SectionAttributeKind.None,
+        };
+
+        /// <summary>
+        /// What the bound attribute is: a section attribute of any namespace (its class named <see cref="SectionAttributeName"/>
+        /// or <see cref="CustomSectionAttributeName"/>) whose constructor takes the name as its first, string, parameter.
+        /// </summary>
+        public static SectionAttributeKind KindOf(IMethodSymbol? constructor)
+        {
+            if (constructor is null || constructor.Parameters.Length == 0 || constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
+            {
+                return SectionAttributeKind.None;
+            }
+
+            return constructor.ContainingType.Name switch
+            {
+                SectionAttributeName => SectionAttributeKind.Section,
+                CustomSectionAttributeName => SectionAttributeKind.CustomSection,
+                _ => SectionAttributeKind.None,
+            };
+        }
+
+        /// <summary>
+        /// What a section attribute places, read from what it decorates (as dntc emits <c>SEC()</c>): a method or local function is a
+        /// program; a field, event field or property is data (a global or a map); an attribute on a type, or aimed elsewhere
+        /// (<c>[return: ...]</c>, <c>[param: ...]</c>, the assembly), places nothing.
+        /// </summary>
+        public static SectionPlace PlaceOf(AttributeSyntax attribute)
+        {
+            if (attribute.Parent is not AttributeListSyntax list)
+            {
+                return SectionPlace.Elsewhere;
+            }
+
+            string? target = list.Target?.Identifier.ValueText;
+            return list.Parent switch
+            {
+                MethodDeclarationSyntax when target is null or "method" => SectionPlace.Program,
+                LocalFunctionStatementSyntax when target is null => SectionPlace.Program,
+                BaseFieldDeclarationSyntax when target is null or "field" or "event" => SectionPlace.Data,
+                PropertyDeclarationSyntax when target is null or "field" or "property" => SectionPlace.Data,
+                _ => SectionPlace.Elsewhere,
+            };
+        }
+
+        /// <summary>
         /// <c>[assembly: BpfCustomSection("user+", ProgType = "...")]</c>: the project's analogue of libbpf's
         /// <c>libbpf_register_prog_handler()</c>. Sections libbpf could not register are left out (BPF0011 reports them).
         /// </summary>
         public static IReadOnlyList<SectionEntry> CustomSections(IAssemblySymbol assembly, CancellationToken cancellationToken)
         {
-            var entries = new List<SectionEntry>();
+            var declarations = new List<(string? Section, string? ProgType)>();
             foreach (AttributeData attribute in assembly.GetAttributes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -42,13 +95,10 @@ namespace BpfAnalyzers
                     }
                 }
 
-                if (SectionEntry.TryCreateCustom(section, progType, out SectionEntry? entry))
-                {
-                    entries.Add(entry!);
-                }
+                declarations.Add((section, progType));
             }
 
-            return entries;
+            return SectionEntry.CustomEntries(declarations);
         }
 
         /// <summary>The argument bound to the constructor's first parameter: positional, or by name.</summary>
@@ -85,5 +135,30 @@ namespace BpfAnalyzers
 
             return null;
         }
+    }
+
+    /// <summary>Which of the package's attributes an attribute is.</summary>
+    internal enum SectionAttributeKind
+    {
+        None,
+
+        /// <summary><c>[BpfSection("...")]</c>: the section of a program or of a global.</summary>
+        Section,
+
+        /// <summary><c>[assembly: BpfCustomSection("user+")]</c>: a section the loader registers.</summary>
+        CustomSection,
+    }
+
+    /// <summary>What a <c>[BpfSection]</c> places in its section (<see cref="AttributeReading.PlaceOf"/>).</summary>
+    internal enum SectionPlace
+    {
+        /// <summary>Nothing dntc emits a <c>SEC()</c> for.</summary>
+        Elsewhere,
+
+        /// <summary>A BPF program: the name is a program section.</summary>
+        Program,
+
+        /// <summary>A global or a map: the name is a data section.</summary>
+        Data,
     }
 }

@@ -7,7 +7,7 @@ namespace BpfAnalyzers
 {
     /// <summary>
     /// <c>[BpfSection]</c> on a field or property: a global or a map (DotnetEbpf emits <c>SEC("...")</c> for both). The Roslyn
-    /// side only: what the member is (<see cref="DataMember"/>) and where its uses are; the rules are
+    /// side only: what the member is (<see cref="DataMember.Of"/>, shared with the CLI) and where its uses are; the rules are
     /// <see cref="SectionChecker.CheckData"/>'s.
     /// </summary>
     internal static class DataMemberDiagnostics
@@ -15,14 +15,6 @@ namespace BpfAnalyzers
         /// <summary>dntc's renaming attributes: the C name libbpf prints (any namespace).</summary>
         internal const string CustomFieldNameAttribute = "CustomFieldNameAttribute";
         internal const string CustomFunctionNameAttribute = "CustomFunctionNameAttribute";
-
-        /// <summary>The member the attribute list decorates when it is data (field, property, event field), else null.</summary>
-        public static MemberDeclarationSyntax? DataMemberOf(AttributeSyntax attribute) => attribute.Parent?.Parent switch
-        {
-            BaseFieldDeclarationSyntax f => f,
-            PropertyDeclarationSyntax p => p,
-            _ => null,
-        };
 
         public static void Report(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, ExpressionSyntax argument, string? name, SectionTarget target, SectionChecker checker)
         {
@@ -62,14 +54,22 @@ namespace BpfAnalyzers
             }
 
             bool readOnly = symbol is IFieldSymbol { IsReadOnly: true } or IFieldSymbol { IsConst: true } or IPropertySymbol { SetMethod: null };
-            bool mapLike = type is { TypeKind: TypeKind.Struct or TypeKind.Class } && type.SpecialType == SpecialType.None && type.Name.IndexOf("Map", System.StringComparison.Ordinal) >= 0;
-            return new DataMember(
+            DataTypeForm form = type.TypeKind switch
+            {
+                TypeKind.Array => DataTypeForm.Array,
+                TypeKind.Pointer => DataTypeForm.Pointer,
+                TypeKind.Enum => DataTypeForm.Enum,
+                TypeKind.Struct when type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T => DataTypeForm.Nullable,
+                TypeKind.Struct or TypeKind.Class => DataTypeForm.Named,
+                _ => DataTypeForm.Other,
+            };
+            return DataMember.Of(
                 CName(symbol, CustomFieldNameAttribute),
                 readOnly,
-                mapLike,
-                Shape(type),
-                ByteSize(type),
+                form,
                 type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                type.Name,
+                type.SpecialType != SpecialType.None,
                 () => uses.FirstProgramUsing(symbol) is IMethodSymbol program ? CName(program, CustomFunctionNameAttribute) : null);
         }
 
@@ -102,34 +102,5 @@ namespace BpfAnalyzers
 
             return symbol.Name;
         }
-
-        private static DataMemberShape Shape(ITypeSymbol type)
-        {
-            if (type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Pointer)
-            {
-                return DataMemberShape.Scalar;
-            }
-
-            if (type.TypeKind == TypeKind.Array || type.SpecialType == SpecialType.System_String)
-            {
-                return DataMemberShape.Sequence;
-            }
-
-            if (type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_Double)
-            {
-                return DataMemberShape.Scalar;
-            }
-
-            return type.TypeKind is TypeKind.Struct or TypeKind.Class ? DataMemberShape.Aggregate : DataMemberShape.Unknown;
-        }
-
-        private static int? ByteSize(ITypeSymbol type) => type.SpecialType switch
-        {
-            SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte => 1,
-            SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char => 2,
-            SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Single => 4,
-            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Double => 8,
-            _ => null,
-        };
     }
 }

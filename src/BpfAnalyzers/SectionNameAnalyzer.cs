@@ -100,9 +100,8 @@ namespace BpfAnalyzers
                     return;
                 }
 
-                bool isSection = simpleName == "BpfSection" || simpleName == SectionAttributeName;
-                bool isCustom = simpleName == "BpfCustomSection" || simpleName == CustomSectionAttributeName;
-                if (!isSection && !isCustom)
+                SectionAttributeKind named = AttributeReading.KindOfName(simpleName);
+                if (named == SectionAttributeKind.None)
                 {
                     // [S("xdp")] under 'using S = BpfAnalyzers.BpfSectionAttribute;': bound below like the others.
                     if (!_aliases.TryGet(attribute.SyntaxTree, simpleName, context.CancellationToken, out bool aliasIsCustom))
@@ -110,25 +109,27 @@ namespace BpfAnalyzers
                         return;
                     }
 
-                    isSection = !aliasIsCustom;
-                    isCustom = aliasIsCustom;
+                    named = aliasIsCustom ? SectionAttributeKind.CustomSection : SectionAttributeKind.Section;
+                }
+
+                SectionPlace place = named == SectionAttributeKind.Section ? AttributeReading.PlaceOf(attribute) : SectionPlace.Elsewhere;
+                if (named == SectionAttributeKind.Section && place == SectionPlace.Elsewhere)
+                {
+                    return;
                 }
 
                 // The compiler has bound the declared symbol's attributes already (constructor chosen, arguments
                 // evaluated): reading them is free, where asking the semantic model binds the attribute again, at about
                 // 0.1-0.2 ms each (bench/: most of what the analyzer cost). Anything else falls back to the model.
                 AttributeData? bound = BoundByCompiler(context.ContainingSymbol, attribute);
-                IMethodSymbol? constructor = bound?.AttributeConstructor ??
+                IMethodSymbol? ctor = bound?.AttributeConstructor ??
                     context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol as IMethodSymbol;
-                if (constructor is not IMethodSymbol ctor ||
-                    ctor.Parameters.Length == 0 ||
-                    ctor.Parameters[0].Type.SpecialType != SpecialType.System_String ||
-                    ctor.ContainingType.Name != (isSection ? SectionAttributeName : CustomSectionAttributeName))
+                if (AttributeReading.KindOf(ctor) != named)
                 {
                     return;
                 }
 
-                ExpressionSyntax? argument = AttributeReading.FirstArgument(attribute, ctor.Parameters[0].Name)?.Expression;
+                ExpressionSyntax? argument = AttributeReading.FirstArgument(attribute, ctor!.Parameters[0].Name)?.Expression;
                 if (argument is null || argument.IsMissing || argument.ContainsDiagnostics)
                 {
                     // Half-typed code: the compiler already reports it.
@@ -147,14 +148,14 @@ namespace BpfAnalyzers
                 }
 
                 string? name = (string?)constant.Value;
-                if (isCustom)
+                if (named == SectionAttributeKind.CustomSection)
                 {
                     CustomSections.Check(context, argument, name, target);
                     return;
                 }
 
                 // On a field or property the attribute places a global or a map (DotnetEbpf): libbpf's data sections apply.
-                if (DataMemberDiagnostics.DataMemberOf(attribute) is MemberDeclarationSyntax member)
+                if (place == SectionPlace.Data && attribute.Parent!.Parent is MemberDeclarationSyntax member)
                 {
                     DataMemberDiagnostics.Report(context, member, argument, name, target, _checker);
                     return;
@@ -261,7 +262,6 @@ namespace BpfAnalyzers
             MethodDeclarationSyntax when containing is IMethodSymbol method => DataMemberDiagnostics.CName(method, DataMemberDiagnostics.CustomFunctionNameAttribute),
             MethodDeclarationSyntax m => m.Identifier.ValueText,
             LocalFunctionStatementSyntax f => f.Identifier.ValueText,
-            BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
             _ => "<program>",
         };
 

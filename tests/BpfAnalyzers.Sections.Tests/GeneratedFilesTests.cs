@@ -15,6 +15,13 @@ namespace BpfAnalyzers.Sections.Tests
         }
 
         [Fact]
+        public void KernelIterators_g_cs_is_generated_from_the_iterator_data()
+        {
+            string path = Path.Combine(RepoPaths.Root, "src", "BpfAnalyzers.Sections", "KernelIterators.g.cs");
+            AssertGenerated(path, KernelIteratorsSource.Render(Path.Combine(RepoPaths.Data, "kernel", "iterators.tsv")), "src/BpfAnalyzers.Sections/KernelIterators.g.cs");
+        }
+
+        [Fact]
         public void Docs_section_table_md_is_generated_from_the_tsv_tables()
         {
             string path = Path.Combine(RepoPaths.Root, "docs", "section-table.md");

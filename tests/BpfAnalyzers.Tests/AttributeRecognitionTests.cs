@@ -66,6 +66,25 @@ namespace BpfAnalyzers.Tests
                 """);
 
         [Fact]
+        public Task Only_methods_local_functions_fields_and_properties_place_a_section() =>
+            // dntc emits SEC() for those only; completion offers names exactly there too (AttributeReading.PlaceOf).
+            Verify.Analyzer("""
+                namespace Fw
+                {
+                    [System.AttributeUsage(System.AttributeTargets.All)]
+                    sealed class BpfSectionAttribute : System.Attribute { public BpfSectionAttribute(string section) { } }
+                }
+
+                [Fw.BpfSection("xdpblah")]
+                static class Programs
+                {
+                    [return: Fw.BpfSection("xdpblah")] static int A([Fw.BpfSection("xdpblah")] int x) => x;
+                    [method: Fw.BpfSection({|BPF0001:"xdpblah"|})] static int B() => 0;
+                    [field: Fw.BpfSection({|BPF0024:".rodatax"|})] static int F;
+                }
+                """);
+
+        [Fact]
         public Task An_attribute_of_that_name_without_a_string_parameter_is_ignored() =>
             Verify.Analyzer("""
                 sealed class BpfSectionAttribute : System.Attribute

@@ -22,6 +22,42 @@ namespace BpfAnalyzers.Sections
         /// <summary>A member nothing is known of: <see cref="DataSectionChecker.VariablePlaceholder"/> stands for its name.</summary>
         public static DataMember Unknown { get; } = new(DataSectionChecker.VariablePlaceholder);
 
+        // The C# types with a keyword (Roslyn's special types, shown by their keyword): shape and size. Scalars are
+        // SpecialType.System_Boolean..System_Double; decimal is one of no C size; object, nint and nuint are neither.
+        private static readonly System.Collections.Generic.Dictionary<string, (DataMemberShape Shape, int? Size)> s_keywords = new(StringComparer.Ordinal)
+        {
+            ["bool"] = (DataMemberShape.Scalar, 1), ["byte"] = (DataMemberShape.Scalar, 1), ["sbyte"] = (DataMemberShape.Scalar, 1),
+            ["short"] = (DataMemberShape.Scalar, 2), ["ushort"] = (DataMemberShape.Scalar, 2), ["char"] = (DataMemberShape.Scalar, 2),
+            ["int"] = (DataMemberShape.Scalar, 4), ["uint"] = (DataMemberShape.Scalar, 4), ["float"] = (DataMemberShape.Scalar, 4),
+            ["long"] = (DataMemberShape.Scalar, 8), ["ulong"] = (DataMemberShape.Scalar, 8), ["double"] = (DataMemberShape.Scalar, 8),
+            ["decimal"] = (DataMemberShape.Scalar, null), ["string"] = (DataMemberShape.Sequence, null),
+            ["object"] = (DataMemberShape.Aggregate, null), ["nint"] = (DataMemberShape.Aggregate, null), ["nuint"] = (DataMemberShape.Aggregate, null),
+        };
+
+        /// <summary>
+        /// The member <paramref name="variable"/> of a type in <paramref name="form"/>, shown as <paramref name="display"/> (a C#
+        /// keyword for the types that have one, else as written without namespace), named <paramref name="name"/> (no generic
+        /// arguments or containing types): the one reading of a member's type, which the analyzer makes from the symbol and the
+        /// CLI from the spelling. <paramref name="special"/> is a framework type without a keyword (DateTime): never map-like.
+        /// </summary>
+        public static DataMember Of(string variable, bool readOnly, DataTypeForm form, string display, string name, bool special, Func<string?>? reader)
+        {
+            if (form == DataTypeForm.Named && s_keywords.TryGetValue(display, out (DataMemberShape Shape, int? Size) keyword))
+            {
+                return new DataMember(variable, readOnly, false, keyword.Shape, keyword.Size, display, reader);
+            }
+
+            DataMemberShape shape = form switch
+            {
+                DataTypeForm.Array => DataMemberShape.Sequence,
+                DataTypeForm.Pointer or DataTypeForm.Enum => DataMemberShape.Scalar,
+                DataTypeForm.Named or DataTypeForm.Nullable => DataMemberShape.Aggregate,
+                _ => DataMemberShape.Unknown,
+            };
+            bool mapLike = form == DataTypeForm.Named && !special && name.IndexOf("Map", StringComparison.Ordinal) >= 0;
+            return new DataMember(variable, readOnly, mapLike, shape, null, display, reader);
+        }
+
         /// <summary>The C name libbpf prints (dntc's <c>[CustomFieldName]</c>, else the field's own name).</summary>
         public string Variable { get; }
 
@@ -45,6 +81,28 @@ namespace BpfAnalyzers.Sections
         /// only a use fails the open.
         /// </summary>
         public Func<string?>? Reader { get; }
+    }
+
+    /// <summary>What kind of C# type a data member has, as far as its section's checks care.</summary>
+    public enum DataTypeForm
+    {
+        /// <summary>Anything else (an interface, a delegate, a type parameter): no shape.</summary>
+        Other,
+
+        /// <summary>A struct or class by its name (keyword types included).</summary>
+        Named,
+
+        /// <summary><c>T[]</c>, <c>T[,]</c>.</summary>
+        Array,
+
+        /// <summary><c>T*</c>.</summary>
+        Pointer,
+
+        /// <summary>An enum: a scalar of its underlying type.</summary>
+        Enum,
+
+        /// <summary><c>T?</c> of a value type (<c>Nullable&lt;T&gt;</c>).</summary>
+        Nullable,
     }
 
     /// <summary>What the checks found about a data member's section, and whether its uses need checking.</summary>
