@@ -10,7 +10,7 @@ namespace BpfAnalyzers.Benchmarks
     [MemoryDiagnoser]
     public class HugeNameBenchmarks
     {
-        private static readonly SectionTarget s_target = new SectionTarget(LibbpfVersion.Parse("1.1"));
+        private static readonly LibbpfSetup s_target = new LibbpfSetup(LibbpfVersion.Parse("1.1"));
 
         private readonly string _huge = "kprobes/" + new string('a', 1 << 20);
 

@@ -26,7 +26,7 @@ namespace BpfAnalyzers.Benchmarks
     {
         public const int Batch = 100_000;
 
-        private static readonly SectionTarget s_target = new SectionTarget(LibbpfVersion.Parse("1.1"));
+        private static readonly LibbpfSetup s_target = new LibbpfSetup(LibbpfVersion.Parse("1.1"));
 
         private string[] _valid = null!;
         private string[] _invalid = null!;

@@ -17,7 +17,7 @@ namespace BpfAnalyzers.Cli
     {
         public static Command Create(StandardStreams io)
         {
-            var target = new TargetOptions(withStrict: true);
+            var libbpf = new LibbpfOptions(withStrict: true);
             var name = new Argument<string>("name")
             {
                 Description = "The section name as written in SEC(\"...\") or [BpfSection(\"...\")], e.g. kprobe/do_sys_open. Put -- before a name that starts with '-'.",
@@ -81,7 +81,7 @@ namespace BpfAnalyzers.Cli
                 command.Options.Add(option);
             }
 
-            target.AddTo(command);
+            libbpf.AddTo(command);
             command.SetAction(parseResult =>
             {
                 string? programName = parseResult.GetValue(program);
@@ -91,7 +91,7 @@ namespace BpfAnalyzers.Cli
                     (parseResult.GetValue(setsAttachTarget) ? LoaderWaiver.SetsAttachTarget : LoaderWaiver.None);
                 var request = new ExplainRequest(
                     parseResult.GetRequiredValue(name),
-                    target.TargetOf(parseResult),
+                    libbpf.LibbpfOf(parseResult),
                     parseResult.GetValue(data),
                     programName ?? LibbpfMessages.ProgramPlaceholder,
                     programName is not null,
@@ -132,7 +132,7 @@ namespace BpfAnalyzers.Cli
         public static void Write(Explanation x, TextWriter output)
         {
             ExplainRequest q = x.Request;
-            SectionTarget t = q.Target;
+            LibbpfSetup t = q.Libbpf;
             Field(output, "name", q.Name);
             Field(output, "libbpf", t.StrictSectionNames && t.Version < LibbpfVersion.V1_0
                 ? $"{t.Version} (strict section names)"

@@ -71,8 +71,8 @@ namespace BpfAnalyzers.Cli
             return new Output(
                 q.Name,
                 q.Data ? "data" : "program",
-                q.Target.Version.ToString(),
-                q.Target.StrictSectionNames,
+                q.Libbpf.Version.ToString(),
+                q.Libbpf.StrictSectionNames,
                 q.Program,
                 q.Data ? q.Variable : null,
                 q.Data ? q.Type : null,

@@ -7,7 +7,7 @@ namespace BpfAnalyzers.Cli
     /// <summary>What the program or member does in code and what it is, as the analyzer reads it from C#.</summary>
     internal sealed record ExplainRequest(
         string Name,
-        SectionTarget Target,
+        LibbpfSetup Libbpf,
         bool Data,
         string Program,
         bool ProgramGiven,
@@ -89,7 +89,7 @@ namespace BpfAnalyzers.Cli
             foreach (string section in request.CustomSections)
             {
                 declarations.Add((section, null));
-                if (SectionChecker.CheckCustomSection(section, request.Target) is Finding bad)
+                if (SectionChecker.CheckCustomSection(section, request.Libbpf) is Finding bad)
                 {
                     findings.Add(new ShownFinding(bad, CustomSubject, section));
                 }
@@ -132,13 +132,13 @@ namespace BpfAnalyzers.Cli
         private static IReadOnlyList<Fact> ProgramFacts(ExplainRequest request, IReadOnlyList<SectionEntry> custom, SectionChecker checker, List<ShownFinding> findings, List<string> notes)
         {
             string name = request.Name;
-            SectionTarget target = request.Target;
-            foreach (Finding f in checker.CheckProgram(name, target, request.Program).After(request.Loader))
+            LibbpfSetup libbpf = request.Libbpf;
+            foreach (Finding f in checker.CheckProgram(name, libbpf, request.Program).After(request.Loader))
             {
                 findings.Add(new ShownFinding(f, NameSubject, name));
             }
 
-            SectionResolution r = SectionResolver.ResolveProgram(name, target, custom);
+            SectionResolution r = SectionResolver.ResolveProgram(name, libbpf, custom);
             var facts = new List<Fact>();
             if (r.NameStart > 0)
             {
@@ -148,13 +148,13 @@ namespace BpfAnalyzers.Cli
             if (r.Entry is not SectionEntry e)
             {
                 facts.Add(new Fact("entry", "entry", null, "none"));
-                AddOtherReleaseNotes(name, target, notes);
+                AddOtherReleaseNotes(name, libbpf, notes);
                 return facts;
             }
 
-            int index = IndexOf(SectionTable.For(target.Version), e);
+            int index = IndexOf(SectionTable.For(libbpf.Version), e);
             string place = index >= 0
-                ? $"#{(index + 1).ToString(CultureInfo.InvariantCulture)} of {SectionTable.For(target.Version).Count.ToString(CultureInfo.InvariantCulture)} in libbpf {target.Version}'s table; the first match wins"
+                ? $"#{(index + 1).ToString(CultureInfo.InvariantCulture)} of {SectionTable.For(libbpf.Version).Count.ToString(CultureInfo.InvariantCulture)} in libbpf {libbpf.Version}'s table; the first match wins"
                 : "a custom section (--custom), tried before the table";
             facts.Add(new Fact("entry", "entry", e.Section, $"{e.Section} ({place})"));
             string how = HowMatched(r, e);
@@ -170,18 +170,18 @@ namespace BpfAnalyzers.Cli
         private static IReadOnlyList<Fact> DataFacts(ExplainRequest request, SectionChecker checker, List<ShownFinding> findings, List<string> notes)
         {
             DataMember member = CSharpMemberTypes.Describe(request.Variable, request.Type, request.ReadOnly, request.ProgramGiven ? request.Program : null);
-            DataFindings found = checker.CheckData(request.Name, request.Target, member);
+            DataFindings found = checker.CheckData(request.Name, request.Libbpf, member);
             if (found.Finding is Finding finding)
             {
                 findings.Add(new ShownFinding(finding, NameSubject, request.Name));
                 if (finding.Rule == Rules.SkippedDataSectionUnused &&
-                    checker.CheckData(request.Name, request.Target, CSharpMemberTypes.Describe(request.Variable, request.Type, request.ReadOnly, request.Program)).Finding is Finding used)
+                    checker.CheckData(request.Name, request.Libbpf, CSharpMemberTypes.Describe(request.Variable, request.Type, request.ReadOnly, request.Program)).Finding is Finding used)
                 {
                     notes.Add($"If a program uses '{request.Variable}' (--program NAME), it is {used.Id} ({Severity(used.Severity)}): {used.Message}");
                 }
             }
             else if (found.UsesFail is DataSectionEntry kept &&
-                     SectionChecker.UseOfUnmappedGlobal(kept, request.Variable, request.Program, request.Target) is Finding use)
+                     SectionChecker.UseOfUnmappedGlobal(kept, request.Variable, request.Program, request.Libbpf) is Finding use)
             {
                 // The analyzer reports this at each use of the member in a program, not at the member: a note here.
                 notes.Add($"A program that uses '{request.Variable}' gets {use.Id} ({Severity(use.Severity)}) at the use: {use.Message}");
@@ -210,16 +210,16 @@ namespace BpfAnalyzers.Cli
         };
 
         /// <summary>Other releases, when this one has no entry: facts about libbpf's history, not findings.</summary>
-        private static void AddOtherReleaseNotes(string name, SectionTarget target, List<string> notes)
+        private static void AddOtherReleaseNotes(string name, LibbpfSetup libbpf, List<string> notes)
         {
-            LibbpfVersion version = target.Version;
-            if (target.StrictSectionNames && version < LibbpfVersion.V1_0 &&
-                SectionResolver.ResolveProgram(name, new SectionTarget(version)) is { IsLegacyPrefix: true, Entry: SectionEntry sloppy })
+            LibbpfVersion version = libbpf.Version;
+            if (libbpf.StrictSectionNames && version < LibbpfVersion.V1_0 &&
+                SectionResolver.ResolveProgram(name, new LibbpfSetup(version)) is { IsLegacyPrefix: true, Entry: SectionEntry sloppy })
             {
                 notes.Add($"Without LIBBPF_STRICT_SEC_NAME, libbpf {version} accepts it by legacy prefix matching, as '{sloppy.Section}'.");
             }
 
-            if (SectionResolver.FirstReleaseAccepting(name, target) is LibbpfVersion newer)
+            if (SectionResolver.FirstReleaseAccepting(name, libbpf) is LibbpfVersion newer)
             {
                 notes.Add(newer.IsMain
                     ? "No release accepts it yet, only libbpf's main branch (--libbpf main)."
@@ -229,7 +229,7 @@ namespace BpfAnalyzers.Cli
             IReadOnlyList<LibbpfVersion> releases = SectionTable.Releases;
             for (int i = releases.Count - 1; i >= 0; i--)
             {
-                if (releases[i] < version && SectionResolver.ResolveProgram(name, new SectionTarget(releases[i])) is { IsMatch: true } then)
+                if (releases[i] < version && SectionResolver.ResolveProgram(name, new LibbpfSetup(releases[i])) is { IsMatch: true } then)
                 {
                     string how = then.IsLegacyPrefix ? $"by legacy prefix matching, as '{then.Entry!.Section}'" : $"as '{then.Entry!.Section}'";
                     notes.Add($"libbpf {releases[i]} was the last release before {version} to accept it ({how}).");

@@ -31,7 +31,7 @@ namespace BpfAnalyzers.Cli
 
         public static Command Create(StandardStreams io)
         {
-            var target = new TargetOptions(withStrict: false);
+            var libbpf = new LibbpfOptions(withStrict: false);
             var command = new Command(
                 "list",
                 "Print the program section table of a libbpf release in libbpf's order (the first match wins), " +
@@ -43,16 +43,16 @@ namespace BpfAnalyzers.Cli
                               "section, match (exact, or prefix for '.data.NAME'-style forms), first release, deprecated (the release it warns from, or -), what libbpf does.",
             };
             command.Options.Add(data);
-            target.AddTo(command);
+            libbpf.AddTo(command);
             command.SetAction(parseResult =>
             {
                 if (parseResult.GetValue(data))
                 {
-                    WriteData(parseResult.GetValue(target.Libbpf), io.Out);
+                    WriteData(parseResult.GetValue(libbpf.Libbpf), io.Out);
                     return ExitCodes.Ok;
                 }
 
-                Write(parseResult.GetValue(target.Libbpf), io.Out);
+                Write(parseResult.GetValue(libbpf.Libbpf), io.Out);
                 return ExitCodes.Ok;
             });
             return command;

@@ -18,17 +18,17 @@ namespace BpfAnalyzers.Cli
 
         public static Command Create(StandardStreams io)
         {
-            var target = new TargetOptions(withStrict: true);
+            var libbpf = new LibbpfOptions(withStrict: true);
             var command = new Command(
                 "resolve",
                 "Read section names from standard input, one a line (\\n or \\r\\n), and print for each " +
                 "'name<TAB>prog_type<TAB>attach_type', or 'name<TAB>ERR<TAB>-3' when libbpf finds no entry (ESRCH), " +
                 "as libbpf_prog_type_by_name() answers: a leading '?' is part of the name there. " +
                 "Names are echoed byte for byte. Exit code 0 whatever the answers.");
-            target.AddTo(command);
+            libbpf.AddTo(command);
             command.SetAction(parseResult =>
             {
-                Run(target.TargetOf(parseResult), io.Input, io.Output);
+                Run(libbpf.LibbpfOf(parseResult), io.Input, io.Output);
                 return ExitCodes.Ok;
             });
             return command;
@@ -39,7 +39,7 @@ namespace BpfAnalyzers.Cli
         /// each byte is read as one character (Latin-1): the answers are libbpf's for any bytes, and the
         /// name is written back exactly as it came.
         /// </summary>
-        public static void Run(SectionTarget target, Stream input, Stream output)
+        public static void Run(LibbpfSetup libbpf, Stream input, Stream output)
         {
             var answers = new Dictionary<SectionEntry, byte[]>();
             var writer = new BufferedStream(output, 1 << 16);
@@ -57,7 +57,7 @@ namespace BpfAnalyzers.Cli
                         length--;
                     }
 
-                    Answer(buffer, start, length, target, answers, writer);
+                    Answer(buffer, start, length, libbpf, answers, writer);
                     start = newline + 1;
                     continue;
                 }
@@ -81,7 +81,7 @@ namespace BpfAnalyzers.Cli
                     // A last line without a newline is still a name.
                     if (end > start)
                     {
-                        Answer(buffer, start, end - start, target, answers, writer);
+                        Answer(buffer, start, end - start, libbpf, answers, writer);
                     }
 
                     break;
@@ -93,10 +93,10 @@ namespace BpfAnalyzers.Cli
             writer.Flush();
         }
 
-        private static void Answer(byte[] line, int start, int length, SectionTarget target, Dictionary<SectionEntry, byte[]> answers, Stream output)
+        private static void Answer(byte[] line, int start, int length, LibbpfSetup libbpf, Dictionary<SectionEntry, byte[]> answers, Stream output)
         {
             string name = Encoding.Latin1.GetString(line, start, length);
-            SectionEntry? entry = SectionResolver.Resolve(name, target).Entry;
+            SectionEntry? entry = SectionResolver.Resolve(name, libbpf).Entry;
             output.Write(line, start, length);
             if (entry is null)
             {

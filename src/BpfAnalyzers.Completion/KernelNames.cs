@@ -41,7 +41,7 @@ namespace BpfAnalyzers.Completion
         }
 
         /// <summary>The names for what is typed after <c>type/</c>, or nothing when the type takes no kernel name.</summary>
-        public static IReadOnlyList<SectionName> For(string typed, SectionTarget target, IReadOnlyList<KernelProfile> kernels)
+        public static IReadOnlyList<SectionName> For(string typed, LibbpfSetup libbpf, IReadOnlyList<KernelProfile> kernels)
         {
             int slash = typed.IndexOf('/');
             if (kernels.Count == 0 || slash < 0)
@@ -51,7 +51,7 @@ namespace BpfAnalyzers.Completion
 
             string type = typed.Substring(0, slash), start = typed.Substring(slash + 1);
             SectionEntry? entry = null;
-            foreach (SectionEntry e in SectionTable.For(target.Version))
+            foreach (SectionEntry e in SectionTable.For(libbpf.Version))
             {
                 if ((e.Match == SectionMatch.Plus || e.Match == SectionMatch.Slash) && e.Type == type)
                 {

@@ -12,14 +12,14 @@ namespace BpfAnalyzers.Completion
     /// </summary>
     internal static class ProgramSectionNames
     {
-        public static IReadOnlyList<SectionName> For(SectionTarget target, IReadOnlyList<SectionEntry> custom)
+        public static IReadOnlyList<SectionName> For(LibbpfSetup libbpf, IReadOnlyList<SectionEntry> custom)
         {
             var names = new List<SectionName>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            IReadOnlyList<SectionEntry> table = SectionTable.For(target.Version);
+            IReadOnlyList<SectionEntry> table = SectionTable.For(libbpf.Version);
 
             // libbpf_register_prog_handler() exists from 0.8; before, the analyzer ignores custom sections too.
-            if (target.Version >= LibbpfVersion.V0_8)
+            if (libbpf.Version >= LibbpfVersion.V0_8)
             {
                 foreach (SectionEntry e in custom)
                 {
@@ -27,7 +27,7 @@ namespace BpfAnalyzers.Completion
                     {
                         if (seen.Add(name))
                         {
-                            names.Add(new SectionName(name, Describe(name, e, target, custom: true), "custom"));
+                            names.Add(new SectionName(name, Describe(name, e, libbpf, custom: true), "custom"));
                         }
                     }
                 }
@@ -37,9 +37,9 @@ namespace BpfAnalyzers.Completion
             {
                 foreach (string name in Written(e))
                 {
-                    if (!seen.Contains(name) && IsOffered(name, e, target) && seen.Add(name))
+                    if (!seen.Contains(name) && IsOffered(name, e, libbpf) && seen.Add(name))
                     {
-                        names.Add(new SectionName(name, Describe(name, e, target, custom: false), e.ProgTypeName));
+                        names.Add(new SectionName(name, Describe(name, e, libbpf, custom: false), e.ProgTypeName));
                     }
                 }
             }
@@ -52,7 +52,7 @@ namespace BpfAnalyzers.Completion
         /// (<c>kprobe/</c>, <c>uprobe/</c>, <c>tp/</c>, a custom <c>user/</c>): what follows is a kernel or binary
         /// symbol, which an editor cannot know, so nothing is offered there.
         /// </summary>
-        public static bool IsInAttachTarget(string typed, SectionTarget target, IReadOnlyList<SectionEntry> custom)
+        public static bool IsInAttachTarget(string typed, LibbpfSetup libbpf, IReadOnlyList<SectionEntry> custom)
         {
             int slash = typed.IndexOf('/');
             if (slash < 0)
@@ -61,7 +61,7 @@ namespace BpfAnalyzers.Completion
             }
 
             string type = typed.Substring(0, slash);
-            foreach (SectionEntry e in SectionTable.For(target.Version))
+            foreach (SectionEntry e in SectionTable.For(libbpf.Version))
             {
                 if ((e.Match == SectionMatch.Plus || e.Match == SectionMatch.Slash) && e.Type == type)
                 {
@@ -109,9 +109,9 @@ namespace BpfAnalyzers.Completion
         /// The name resolves to this very entry (no earlier entry shadows it, libbpf's first match wins),
         /// as written, and the release does not deprecate it. <c>type/</c> with the target still to type counts.
         /// </summary>
-        private static bool IsOffered(string name, SectionEntry e, SectionTarget target)
+        private static bool IsOffered(string name, SectionEntry e, LibbpfSetup libbpf)
         {
-            SectionResolution r = SectionResolver.ResolveProgram(name, target);
+            SectionResolution r = SectionResolver.ResolveProgram(name, libbpf);
             return ReferenceEquals(r.Entry, e) && !r.IsDeprecated && !r.IsLegacyPrefix &&
                    (r.IsCanonical || name[name.Length - 1] == '/');
         }
@@ -124,7 +124,7 @@ namespace BpfAnalyzers.Completion
             return hint.HasValue;
         }
 
-        private static string Describe(string name, SectionEntry e, SectionTarget target, bool custom)
+        private static string Describe(string name, SectionEntry e, LibbpfSetup libbpf, bool custom)
         {
             string attach = e.AttachType == "0" ? "none" : e.AttachTypeName;
             string head = !custom && TryGetTarget(e, out var t)
@@ -135,7 +135,7 @@ namespace BpfAnalyzers.Completion
             string sleepable = (e.Flags & SectionFlags.Sleepable) != 0 && head.IndexOf("sleepable", StringComparison.Ordinal) < 0 ? "\nsleepable" : "";
             string origin = custom
                 ? "custom section ([assembly: BpfCustomSection(\"" + e.Section + "\")]), registered with libbpf_register_prog_handler()"
-                : "libbpf " + target.Version.ToString();
+                : "libbpf " + libbpf.Version.ToString();
             return head + sleepable + "\nprogram type: " + e.ProgTypeName + ", attach type: " + attach + "\n" + origin;
         }
     }

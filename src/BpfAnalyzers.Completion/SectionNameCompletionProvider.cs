@@ -82,32 +82,32 @@ namespace BpfAnalyzers.Completion
 
             TextSpan typedSpan = TextSpan.FromBounds(literal.Content.Start, context.Position);
             string typed = text.ToString(typedSpan);
-            SectionTarget target = CompletionTarget.For(document, tree);
+            LibbpfSetup libbpf = CompletionSettings.For(document, tree);
 
             // The names replace what is typed before the caret; what follows the caret stays.
             context.CompletionListSpan = typedSpan;
             if ((literal.Kind & SectionKind.Program) != 0)
             {
-                IReadOnlyList<SectionEntry> custom = await CompletionTarget.CustomSectionsAsync(document, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<SectionEntry> custom = await CompletionSettings.CustomSectionsAsync(document, cancellationToken).ConfigureAwait(false);
 
                 // SEC("?name"), libbpf 0.8+: the program is not auto-loaded; the rest is the name.
-                string noAutoload = typed.StartsWith("?", StringComparison.Ordinal) && target.SupportsNoAutoload ? "?" : "";
+                string noAutoload = typed.StartsWith("?", StringComparison.Ordinal) && libbpf.SupportsNoAutoload ? "?" : "";
                 string name = typed.Substring(noAutoload.Length);
-                if (!ProgramSectionNames.IsInAttachTarget(name, target, custom))
+                if (!ProgramSectionNames.IsInAttachTarget(name, libbpf, custom))
                 {
-                    Add(context, ProgramSectionNames.For(target, custom), noAutoload, name);
+                    Add(context, ProgramSectionNames.For(libbpf, custom), noAutoload, name);
                 }
                 else
                 {
                     // Past the slash: the kernels' names, when the project declares kernels (BpfKernel items).
                     IReadOnlyList<Kernel.KernelProfile> kernels = await KernelNames.ProfilesAsync(document.Project, cancellationToken).ConfigureAwait(false);
-                    Add(context, KernelNames.For(name, target, kernels), noAutoload, name);
+                    Add(context, KernelNames.For(name, libbpf, kernels), noAutoload, name);
                 }
             }
 
             if ((literal.Kind & SectionKind.Data) != 0)
             {
-                Add(context, DataSectionNames.For(target.Version), "", typed);
+                Add(context, DataSectionNames.For(libbpf.Version), "", typed);
             }
         }
 

@@ -50,10 +50,10 @@ namespace BpfAnalyzers.Sections
     /// <summary>The answer for one data section name under one release.</summary>
     public sealed class DataSectionCheck
     {
-        internal DataSectionCheck(string name, SectionTarget target, DataSectionVerdict verdict, DataSectionEntry? entry, string explanation, IReadOnlyList<string> libbpfSays, IReadOnlyList<SectionSuggestion> suggestions)
+        internal DataSectionCheck(string name, LibbpfSetup libbpf, DataSectionVerdict verdict, DataSectionEntry? entry, string explanation, IReadOnlyList<string> libbpfSays, IReadOnlyList<SectionSuggestion> suggestions)
         {
             Name = name;
-            Target = target;
+            Libbpf = libbpf;
             Verdict = verdict;
             Entry = entry;
             Explanation = explanation;
@@ -63,7 +63,7 @@ namespace BpfAnalyzers.Sections
 
         public string Name { get; }
 
-        public SectionTarget Target { get; }
+        public LibbpfSetup Libbpf { get; }
 
         public DataSectionVerdict Verdict { get; }
 
@@ -106,18 +106,18 @@ namespace BpfAnalyzers.Sections
         /// </summary>
         public static DataSectionCheck Check(
             string? name,
-            SectionTarget target,
+            LibbpfSetup libbpf,
             IReadOnlyList<SectionEntry>? customSections = null,
             string variable = VariablePlaceholder,
             string program = ProgramPlaceholder,
             bool readOnly = false,
             bool mapLike = false)
         {
-            LibbpfVersion version = target.Version;
+            LibbpfVersion version = libbpf.Version;
             if (name is null || Malformation(name) is not null)
             {
                 string what = name is null ? "is null" : Malformation(name)!;
-                return Result(name ?? string.Empty, target, DataSectionVerdict.Malformed, null, "the section name " + what + "; libbpf compares names byte for byte", Array.Empty<string>(), name is null ? s_none : Suggest(name, version));
+                return Result(name ?? string.Empty, libbpf, DataSectionVerdict.Malformed, null, "the section name " + what + "; libbpf compares names byte for byte", Array.Empty<string>(), name is null ? s_none : Suggest(name, version));
             }
 
             if (DataSections.Find(name, version) is DataSectionEntry entry)
@@ -127,39 +127,39 @@ namespace BpfAnalyzers.Sections
                     string why = entry.Kind == DataSectionKind.Externs
                         ? $"'{name}' holds extern declarations only ({(name == ".kconfig" ? "__kconfig" : "__ksym")}), which libbpf resolves at load; a defined global there is skipped (\"elf: skipping unrecognized data section(N) {name}\")"
                         : $"'{name}' holds the jump tables the compiler emits for a program's own code, not globals";
-                    return Result(name, target, DataSectionVerdict.NotForDefinitions, entry, why, Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
+                    return Result(name, libbpf, DataSectionVerdict.NotForDefinitions, entry, why, Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
                 }
 
                 if (entry.IsDeprecatedIn(version))
                 {
-                    return Result(name, target, DataSectionVerdict.Deprecated, entry, $"legacy map definitions are deprecated from libbpf {entry.DeprecatedFrom} and fail to open from 1.0", new[] { $"map '{variable}' (legacy): legacy map definitions are deprecated, use BTF-defined maps instead" }, s_none);
+                    return Result(name, libbpf, DataSectionVerdict.Deprecated, entry, $"legacy map definitions are deprecated from libbpf {entry.DeprecatedFrom} and fail to open from 1.0", new[] { $"map '{variable}' (legacy): legacy map definitions are deprecated, use BTF-defined maps instead" }, s_none);
                 }
 
-                return Result(name, target, DataSectionVerdict.Valid, entry, entry.Description, Array.Empty<string>(), s_none);
+                return Result(name, libbpf, DataSectionVerdict.Valid, entry, entry.Description, Array.Empty<string>(), s_none);
             }
 
             if (DataSections.FindInAnyRelease(name) is DataSectionEntry other)
             {
                 if (other.LastRelease is LibbpfVersion last && version > last)
                 {
-                    return Result(name, target, DataSectionVerdict.Removed, other, $"libbpf {last} was the last release to read legacy map definitions; from 1.0 the object fails to open: use BTF-defined maps in '.maps'", new[] { "elf: legacy map definitions in 'maps' section are not supported by libbpf v1.0+" }, Suggest(name, version, readOnly, mapLike: true));
+                    return Result(name, libbpf, DataSectionVerdict.Removed, other, $"libbpf {last} was the last release to read legacy map definitions; from 1.0 the object fails to open: use BTF-defined maps in '.maps'", new[] { "elf: legacy map definitions in 'maps' section are not supported by libbpf v1.0+" }, Suggest(name, version, readOnly, mapLike: true));
                 }
 
                 if (!other.HoldsDefinitions)
                 {
-                    return Result(name, target, DataSectionVerdict.NotForDefinitions, other, $"'{name}' holds the jump tables the compiler emits (libbpf {other.FirstRelease}), not globals; this release skips it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
+                    return Result(name, libbpf, DataSectionVerdict.NotForDefinitions, other, $"'{name}' holds the jump tables the compiler emits (libbpf {other.FirstRelease}), not globals; this release skips it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
                 }
 
-                return Result(name, target, DataSectionVerdict.NeedsNewer, other, $"libbpf {other.FirstRelease} is the first release that reads '{other.Display}' ({other.Description}); this one skips it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
+                return Result(name, libbpf, DataSectionVerdict.NeedsNewer, other, $"libbpf {other.FirstRelease} is the first release that reads '{other.Display}' ({other.Description}); this one skips it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
             }
 
-            SectionResolution resolution = SectionResolver.ResolveProgram(name, target, customSections);
+            SectionResolution resolution = SectionResolver.ResolveProgram(name, libbpf, customSections);
             if (resolution.IsMatch && !resolution.IsLegacyPrefix)
             {
-                return Result(name, target, DataSectionVerdict.ProgramSection, null, $"'{name}' is a program section ({resolution.Entry!.ProgTypeName}), where libbpf looks for code, not data; it skips the global", Unread(name, variable, program, version), ForMember(version, readOnly, mapLike));
+                return Result(name, libbpf, DataSectionVerdict.ProgramSection, null, $"'{name}' is a program section ({resolution.Entry!.ProgTypeName}), where libbpf looks for code, not data; it skips the global", Unread(name, variable, program, version), ForMember(version, readOnly, mapLike));
             }
 
-            return Result(name, target, DataSectionVerdict.Unknown, null, "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
+            return Result(name, libbpf, DataSectionVerdict.Unknown, null, "it is not a section libbpf reads globals or maps from, so libbpf skips it and the global with it", Unread(name, variable, program, version), Suggest(name, version, readOnly, mapLike));
         }
 
         /// <summary>
@@ -332,8 +332,8 @@ namespace BpfAnalyzers.Sections
             return new[] { $"elf: skipping unrecognized data section(N) {name}", $"prog '{program}': bad map relo against '{variable}' in section '{name}'" };
         }
 
-        private static DataSectionCheck Result(string name, SectionTarget target, DataSectionVerdict verdict, DataSectionEntry? entry, string explanation, IReadOnlyList<string> says, IReadOnlyList<SectionSuggestion> suggestions) =>
-            new DataSectionCheck(name, target, verdict, entry, explanation, says, suggestions);
+        private static DataSectionCheck Result(string name, LibbpfSetup libbpf, DataSectionVerdict verdict, DataSectionEntry? entry, string explanation, IReadOnlyList<string> says, IReadOnlyList<SectionSuggestion> suggestions) =>
+            new DataSectionCheck(name, libbpf, verdict, entry, explanation, says, suggestions);
 
         private static string? Malformation(string name)
         {

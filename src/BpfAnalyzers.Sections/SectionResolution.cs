@@ -6,12 +6,12 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     public readonly struct SectionResolution
     {
-        internal SectionResolution(string name, int nameStart, int nameLength, SectionTarget target, SectionEntry? entry, MatchKind how, int attachTargetStart, bool isDeprecated)
+        internal SectionResolution(string name, int nameStart, int nameLength, LibbpfSetup libbpf, SectionEntry? entry, MatchKind how, int attachTargetStart, bool isDeprecated)
         {
             Name = name;
             NameStart = nameStart;
             NameLength = nameLength;
-            Target = target;
+            Libbpf = libbpf;
             Entry = entry;
             How = how;
             AttachTargetStart = attachTargetStart;
@@ -30,7 +30,7 @@ namespace BpfAnalyzers.Sections
         /// </summary>
         public int NameLength { get; }
 
-        public SectionTarget Target { get; }
+        public LibbpfSetup Libbpf { get; }
 
         /// <summary>The entry that matched, or null when libbpf would not recognise the name.</summary>
         public SectionEntry? Entry { get; }
@@ -69,6 +69,6 @@ namespace BpfAnalyzers.Sections
         public bool IsCanonical => IsMatch && SectionResolver.IsCanonical(this);
 
         public override string ToString() =>
-            Entry is null ? $"{Name}: no match under {Target}" : $"{Name}: {Entry.Section} ({How}) {Entry.ProgTypeName}/{Entry.AttachTypeName}";
+            Entry is null ? $"{Name}: no match under {Libbpf}" : $"{Name}: {Entry.Section} ({How}) {Entry.ProgTypeName}/{Entry.AttachTypeName}";
     }
 }

@@ -27,40 +27,40 @@ namespace BpfAnalyzers.Sections
         /// is part of it). Custom sections, when given, are tried first, as libbpf tries handlers
         /// registered with <c>libbpf_register_prog_handler()</c> (0.8+).
         /// </summary>
-        public static SectionResolution Resolve(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null) =>
-            ResolveCore(name ?? throw new ArgumentNullException(nameof(name)), 0, target, customSections);
+        public static SectionResolution Resolve(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? customSections = null) =>
+            ResolveCore(name ?? throw new ArgumentNullException(nameof(name)), 0, libbpf, customSections);
 
         /// <summary>
         /// What libbpf makes of a program's <c>SEC()</c> when it opens the object: from 0.8 a leading
         /// <c>?</c> only means "do not autoload" and is stripped before the lookup; before 0.8 it is part of
         /// the name (and so unknown).
         /// </summary>
-        public static SectionResolution ResolveProgram(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null)
+        public static SectionResolution ResolveProgram(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? customSections = null)
         {
             if (name is null)
             {
                 throw new ArgumentNullException(nameof(name));
             }
 
-            int start = target.SupportsNoAutoload && name.Length > 0 && name[0] == '?' ? 1 : 0;
-            return ResolveCore(name, start, target, customSections);
+            int start = libbpf.SupportsNoAutoload && name.Length > 0 && name[0] == '?' ? 1 : 0;
+            return ResolveCore(name, start, libbpf, customSections);
         }
 
-        private static SectionResolution ResolveCore(string name, int start, SectionTarget target, IReadOnlyList<SectionEntry>? customSections)
+        private static SectionResolution ResolveCore(string name, int start, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? customSections)
         {
             // libbpf sees a C string: an embedded NUL ends the name.
             int end = name.IndexOf('\0', start);
             int length = (end < 0 ? name.Length : end) - start;
-            ReleaseTable table = SectionTable.Get(target.Version);
+            ReleaseTable table = SectionTable.Get(libbpf.Version);
 
-            if (customSections is not null && target.Version >= LibbpfVersion.V0_8)
+            if (customSections is not null && libbpf.Version >= LibbpfVersion.V0_8)
             {
                 for (int i = 0; i < customSections.Count; i++)
                 {
                     SectionEntry e = customSections[i];
                     if (TryMatch(e, name, start, length, strict: true, out MatchKind how, out int attach))
                     {
-                        return new SectionResolution(name, start, length, target, e, how, attach, isDeprecated: false);
+                        return new SectionResolution(name, start, length, libbpf, e, how, attach, isDeprecated: false);
                     }
                 }
             }
@@ -71,14 +71,14 @@ namespace BpfAnalyzers.Sections
                 for (int i = 0; i < candidates.Length; i++)
                 {
                     SectionEntry e = candidates[i];
-                    if (TryMatch(e, name, start, length, target.StrictSectionNames, out MatchKind how, out int attach))
+                    if (TryMatch(e, name, start, length, libbpf.StrictSectionNames, out MatchKind how, out int attach))
                     {
-                        return new SectionResolution(name, start, length, target, e, how, attach, IsDeprecatedIn(e, table));
+                        return new SectionResolution(name, start, length, libbpf, e, how, attach, IsDeprecatedIn(e, table));
                     }
                 }
             }
 
-            return new SectionResolution(name, start, length, target, null, MatchKind.None, -1, isDeprecated: false);
+            return new SectionResolution(name, start, length, libbpf, null, MatchKind.None, -1, isDeprecated: false);
         }
 
         /// <summary>One entry against one name, as libbpf compares them.</summary>
@@ -167,7 +167,7 @@ namespace BpfAnalyzers.Sections
                 return prefix + e.Type;
             }
 
-            if (r.IsDeprecated && RenameOf(e, r.Target) is string renamed)
+            if (r.IsDeprecated && RenameOf(e, r.Libbpf) is string renamed)
             {
                 return prefix + renamed;
             }
@@ -180,16 +180,16 @@ namespace BpfAnalyzers.Sections
             SectionEntry e = r.Entry!;
             return r.How != MatchKind.LegacyPrefix &&
                    !(e.Match == SectionMatch.Plus && r.AttachTargetStart == r.NameStart + r.NameLength) &&
-                   (!r.IsDeprecated || RenameOf(e, r.Target) is null) &&
+                   (!r.IsDeprecated || RenameOf(e, r.Libbpf) is null) &&
                    r.NameStart + r.NameLength == r.Name.Length;
         }
 
         /// <summary>The replacement of a renamed entry, when the target release has it.</summary>
-        internal static string? RenameOf(SectionEntry e, SectionTarget target)
+        internal static string? RenameOf(SectionEntry e, LibbpfSetup libbpf)
         {
             foreach (KeyValuePair<string, string> rename in Renames)
             {
-                if (rename.Key == e.Section && Resolve(rename.Value, target).How == MatchKind.Exact)
+                if (rename.Key == e.Section && Resolve(rename.Value, libbpf).How == MatchKind.Exact)
                 {
                     return rename.Value;
                 }
@@ -202,16 +202,16 @@ namespace BpfAnalyzers.Sections
         /// The first release after the target that accepts the name without legacy prefix matching,
         /// or null: <c>tcx/ingress</c> needs 1.3, <c>kprobe.session</c> 1.5.
         /// </summary>
-        public static LibbpfVersion? FirstReleaseAccepting(string name, SectionTarget target)
+        public static LibbpfVersion? FirstReleaseAccepting(string name, LibbpfSetup libbpf)
         {
             foreach (LibbpfVersion v in SectionTable.Releases)
             {
-                if (v <= target.Version)
+                if (v <= libbpf.Version)
                 {
                     continue;
                 }
 
-                SectionResolution r = ResolveProgram(name, new SectionTarget(v, SectionTarget.SupportsStrictMode(v)));
+                SectionResolution r = ResolveProgram(name, new LibbpfSetup(v, LibbpfSetup.SupportsStrictMode(v)));
                 if (r.IsMatch && r.How != MatchKind.LegacyPrefix)
                 {
                     return v;

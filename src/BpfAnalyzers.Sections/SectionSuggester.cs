@@ -128,7 +128,7 @@ namespace BpfAnalyzers.Sections
         internal const int MaxGuessLength = 4096;
 
         /// <param name="name">The section name as written.</param>
-        /// <param name="target">The libbpf release (and strict mode) to suggest for.</param>
+        /// <param name="libbpf">The libbpf release (and strict mode) to suggest for.</param>
         /// <param name="customSections">The project's custom sections (libbpf 0.8+).</param>
         /// <param name="max">At most this many suggestions.</param>
         /// <param name="program">
@@ -136,7 +136,7 @@ namespace BpfAnalyzers.Sections
         /// (<c>SEC("kprobe/do_unlinkat") int BPF_KPROBE(do_unlinkat)</c>), so a bare <c>kprobe</c> or
         /// <c>fentry</c> under a release whose entry is <c>kprobe/</c> becomes <c>kprobe/PROGRAM</c>.
         /// </param>
-        public static IReadOnlyList<SectionSuggestion> Suggest(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null, int max = 3, string? program = null)
+        public static IReadOnlyList<SectionSuggestion> Suggest(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? customSections = null, int max = 3, string? program = null)
         {
             if (name is null)
             {
@@ -149,11 +149,11 @@ namespace BpfAnalyzers.Sections
                 return found;
             }
 
-            string prefix = target.SupportsNoAutoload && name.StartsWith("?", StringComparison.Ordinal) ? "?" : string.Empty;
+            string prefix = libbpf.SupportsNoAutoload && name.StartsWith("?", StringComparison.Ordinal) ? "?" : string.Empty;
             string body = name.Substring(prefix.Length);
-            ReleaseTable table = SectionTable.Get(target.Version);
+            ReleaseTable table = SectionTable.Get(libbpf.Version);
             var entries = new List<SectionEntry>();
-            if (customSections is not null && target.Version >= LibbpfVersion.V0_8)
+            if (customSections is not null && libbpf.Version >= LibbpfVersion.V0_8)
             {
                 entries.AddRange(customSections);
             }
@@ -175,7 +175,7 @@ namespace BpfAnalyzers.Sections
                     }
                 }
 
-                SectionResolution r = SectionResolver.ResolveProgram(prefix + candidate, target, customSections);
+                SectionResolution r = SectionResolver.ResolveProgram(prefix + candidate, libbpf, customSections);
                 if (r.IsMatch && r.How != MatchKind.LegacyPrefix && (r.IsCanonical || reason == SuggestionReason.Renamed))
                 {
                     found.Add(new SectionSuggestion(prefix + candidate, reason));
@@ -188,14 +188,14 @@ namespace BpfAnalyzers.Sections
             // 1b. The type of a 'type/' entry without its slash: what libbpf needs (user → user/; kprobe →
             // kprobe/FUNCTION before 0.8). Before the canonical form: under 0.5 'xdp_devmap' loads as plain
             // xdp by legacy prefix, but the writer meant xdp_devmap/.
-            MissedSlash? missed = name.Length <= MaxGuessLength ? FindMissedSlash(name, target, customSections) : null;
+            MissedSlash? missed = name.Length <= MaxGuessLength ? FindMissedSlash(name, libbpf, customSections) : null;
             if (missed is { WholeName: true } && WithTarget(missed, program) is string slashed)
             {
                 Add(slashed, SuggestionReason.MissingSlash);
             }
 
             // 2. A name libbpf accepts but spells differently: its canonical form.
-            SectionResolution own = SectionResolver.ResolveProgram(name, target, customSections);
+            SectionResolution own = SectionResolver.ResolveProgram(name, libbpf, customSections);
             if (own.IsMatch && own.Canonical is string canonical && canonical != name)
             {
                 Add(canonical.Substring(prefix.Length), own.IsDeprecated ? SuggestionReason.Renamed : SuggestionReason.Canonical);
@@ -206,7 +206,7 @@ namespace BpfAnalyzers.Sections
             {
                 if (found.Count == 0 && !own.IsMatch)
                 {
-                    AddLegacyPrefix(name, target, Add);
+                    AddLegacyPrefix(name, libbpf, Add);
                 }
 
                 return found;
@@ -217,7 +217,7 @@ namespace BpfAnalyzers.Sections
             if (cleaned != body)
             {
                 Add(cleaned, SuggestionReason.Cleanup);
-                AddCanonicalOf(cleaned, prefix, target, customSections, SuggestionReason.Cleanup, Add);
+                AddCanonicalOf(cleaned, prefix, libbpf, customSections, SuggestionReason.Cleanup, Add);
             }
 
             // 4. Letter case.
@@ -225,7 +225,7 @@ namespace BpfAnalyzers.Sections
             if (lower != cleaned)
             {
                 Add(lower, SuggestionReason.Case);
-                AddCanonicalOf(lower, prefix, target, customSections, SuggestionReason.Case, Add);
+                AddCanonicalOf(lower, prefix, libbpf, customSections, SuggestionReason.Case, Add);
             }
 
             // A name that loads, or that only needed the mechanical fixes above, is not a typo of
@@ -240,8 +240,8 @@ namespace BpfAnalyzers.Sections
 
             // 6. What an old libbpf's prefix match made of it (xdpblah → xdp); custom sections were
             // never prefix matches, but userargh is still plainly user.
-            AddCustomPrefix(lower, customSections, target, Add);
-            AddLegacyPrefix(lower, target, Add);
+            AddCustomPrefix(lower, customSections, libbpf, Add);
+            AddLegacyPrefix(lower, libbpf, Add);
 
             // 6b. A 'type/' entry's type run into its extras (userargh → user/argh), beside the prefixes.
             if (missed is { WholeName: false })
@@ -266,35 +266,35 @@ namespace BpfAnalyzers.Sections
         /// did the same. Custom sections count from 0.8 (<c>libbpf_register_prog_handler()</c>). Returns null
         /// when the name resolves, or when the entry is deprecated in favour of a new name (xdp_devmap/ from 0.7).
         /// </summary>
-        public static MissedSlash? FindMissedSlash(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null)
+        public static MissedSlash? FindMissedSlash(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? customSections = null)
         {
             if (name is null)
             {
                 throw new ArgumentNullException(nameof(name));
             }
 
-            SectionResolution own = SectionResolver.ResolveProgram(name, target, customSections);
+            SectionResolution own = SectionResolver.ResolveProgram(name, libbpf, customSections);
             if (own.IsMatch && !own.IsLegacyPrefix)
             {
                 return null;
             }
 
-            string body = target.SupportsNoAutoload && name.StartsWith("?", StringComparison.Ordinal) ? name.Substring(1) : name;
+            string body = libbpf.SupportsNoAutoload && name.StartsWith("?", StringComparison.Ordinal) ? name.Substring(1) : name;
             SectionEntry? prefixOf = null;
-            if (customSections is not null && target.Version >= LibbpfVersion.V0_8)
+            if (customSections is not null && libbpf.Version >= LibbpfVersion.V0_8)
             {
                 foreach (SectionEntry e in customSections)
                 {
-                    if (Misses(e, body, target, ref prefixOf))
+                    if (Misses(e, body, libbpf, ref prefixOf))
                     {
                         return new MissedSlash(e, wholeName: true, SlashTarget.Optional);
                     }
                 }
             }
 
-            foreach (SectionEntry e in SectionTable.Get(target.Version).Entries)
+            foreach (SectionEntry e in SectionTable.Get(libbpf.Version).Entries)
             {
-                if (Misses(e, body, target, ref prefixOf))
+                if (Misses(e, body, libbpf, ref prefixOf))
                 {
                     return new MissedSlash(e, wholeName: true, NeedsAfterSlash(e));
                 }
@@ -304,10 +304,10 @@ namespace BpfAnalyzers.Sections
         }
 
         /// <summary>True when <paramref name="body"/> is <paramref name="e"/>'s type; remembers the longest type it merely starts with.</summary>
-        private static bool Misses(SectionEntry e, string body, SectionTarget target, ref SectionEntry? prefixOf)
+        private static bool Misses(SectionEntry e, string body, LibbpfSetup libbpf, ref SectionEntry? prefixOf)
         {
             if (e.Match != SectionMatch.Slash || e.Type.Length == 0 || !body.StartsWith(e.Type, StringComparison.Ordinal) ||
-                ((e.Flags & SectionFlags.Deprecated) != 0 && SectionResolver.RenameOf(e, target) is not null))
+                ((e.Flags & SectionFlags.Deprecated) != 0 && SectionResolver.RenameOf(e, libbpf) is not null))
             {
                 return false;
             }
@@ -375,9 +375,9 @@ namespace BpfAnalyzers.Sections
             return true;
         }
 
-        private static void AddCanonicalOf(string candidate, string prefix, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionReason reason, Action<string, SuggestionReason> add)
+        private static void AddCanonicalOf(string candidate, string prefix, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? custom, SuggestionReason reason, Action<string, SuggestionReason> add)
         {
-            SectionResolution r = SectionResolver.ResolveProgram(prefix + candidate, target, custom);
+            SectionResolution r = SectionResolver.ResolveProgram(prefix + candidate, libbpf, custom);
             if (r.IsMatch && r.Canonical is string c)
             {
                 add(c.Substring(prefix.Length), reason);
@@ -414,9 +414,9 @@ namespace BpfAnalyzers.Sections
             }
         }
 
-        private static void AddCustomPrefix(string lower, IReadOnlyList<SectionEntry>? custom, SectionTarget target, Action<string, SuggestionReason> add)
+        private static void AddCustomPrefix(string lower, IReadOnlyList<SectionEntry>? custom, LibbpfSetup libbpf, Action<string, SuggestionReason> add)
         {
-            if (custom is null || target.Version < LibbpfVersion.V0_8)
+            if (custom is null || libbpf.Version < LibbpfVersion.V0_8)
             {
                 return;
             }
@@ -430,13 +430,13 @@ namespace BpfAnalyzers.Sections
             }
         }
 
-        private static void AddLegacyPrefix(string lower, SectionTarget target, Action<string, SuggestionReason> add)
+        private static void AddLegacyPrefix(string lower, LibbpfSetup libbpf, Action<string, SuggestionReason> add)
         {
             // The newest release that still matched prefixes (0.8) knows every legacy entry still in use.
-            LibbpfVersion sloppy = target.Version <= SectionTable.LastSloppyVersion && !target.StrictSectionNames
-                ? target.Version
+            LibbpfVersion sloppy = libbpf.Version <= SectionTable.LastSloppyVersion && !libbpf.StrictSectionNames
+                ? libbpf.Version
                 : SectionTable.LastSloppyVersion;
-            SectionResolution old = SectionResolver.Resolve(lower, new SectionTarget(sloppy));
+            SectionResolution old = SectionResolver.Resolve(lower, new LibbpfSetup(sloppy));
             if (old.How == MatchKind.LegacyPrefix)
             {
                 add(old.Entry!.Section, SuggestionReason.LegacyPrefix);

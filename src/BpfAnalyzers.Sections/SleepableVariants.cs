@@ -48,9 +48,9 @@ namespace BpfAnalyzers.Sections
         /// including when <c>.s</c> is merely in the wrong place (<c>uprobe.s.multi</c>) and a spelling
         /// with it exists.
         /// </summary>
-        public static SleepableVariantFinding? Check(string name, SectionTarget target, IReadOnlyList<SectionEntry>? customSections = null)
+        public static SleepableVariantFinding? Check(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? customSections = null)
         {
-            int start = target.SupportsNoAutoload && name.Length > 0 && name[0] == '?' ? 1 : 0;
+            int start = libbpf.SupportsNoAutoload && name.Length > 0 && name[0] == '?' ? 1 : 0;
             int slash = name.IndexOf('/', start);
             int typeEnd = slash < 0 ? name.Length : slash;
             int dot = -1;
@@ -63,13 +63,13 @@ namespace BpfAnalyzers.Sections
                 }
             }
 
-            if (dot < 0 || SectionResolver.ResolveProgram(name, target, customSections).IsMatch)
+            if (dot < 0 || SectionResolver.ResolveProgram(name, libbpf, customSections).IsMatch)
             {
                 return null;
             }
 
             string without = name.Remove(dot, 2);
-            SectionResolution r = SectionResolver.ResolveProgram(without, target, customSections);
+            SectionResolution r = SectionResolver.ResolveProgram(without, libbpf, customSections);
             if (!r.IsMatch || r.IsLegacyPrefix)
             {
                 return null;
@@ -77,7 +77,7 @@ namespace BpfAnalyzers.Sections
 
             string baseType = without.Substring(start, typeEnd - 2 - start);
             string moved = name.Substring(0, start) + baseType + ".s" + name.Substring(typeEnd);
-            if (moved != name && SectionResolver.ResolveProgram(moved, target, customSections).IsMatch)
+            if (moved != name && SectionResolver.ResolveProgram(moved, libbpf, customSections).IsMatch)
             {
                 return null;
             }
@@ -98,7 +98,7 @@ namespace BpfAnalyzers.Sections
                 }
 
                 string alternative = name.Substring(0, start) + near.Value + (end > typeEnd + 1 ? "/" + name.Substring(typeEnd + 1, end - typeEnd - 1) : string.Empty);
-                SectionResolution alt = SectionResolver.ResolveProgram(alternative, target, customSections);
+                SectionResolution alt = SectionResolver.ResolveProgram(alternative, libbpf, customSections);
                 if (alt.IsMatch && !alt.IsLegacyPrefix)
                 {
                     fixes.Add(alternative);

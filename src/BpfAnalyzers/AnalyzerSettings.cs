@@ -18,8 +18,8 @@ namespace BpfAnalyzers
     internal sealed class AnalyzerSettings
     {
         private readonly AnalyzerConfigOptionsProvider _provider;
-        private readonly ConcurrentDictionary<(string?, string?), (SectionTarget Target, string? Error)> _parsed = new();
-        private readonly ConcurrentDictionary<SyntaxTree, SectionTarget> _byTree = new();
+        private readonly ConcurrentDictionary<(string?, string?), (LibbpfSetup Target, string? Error)> _parsed = new();
+        private readonly ConcurrentDictionary<SyntaxTree, LibbpfSetup> _byTree = new();
 
         public AnalyzerSettings(AnalyzerConfigOptionsProvider provider)
         {
@@ -29,23 +29,23 @@ namespace BpfAnalyzers
         /// <summary>Every configuration error seen, reported once at the end of the compilation.</summary>
         public ConcurrentDictionary<string, bool> Errors { get; } = new(StringComparer.Ordinal);
 
-        public SectionTarget TargetFor(SyntaxTree tree) =>
+        public LibbpfSetup LibbpfFor(SyntaxTree tree) =>
             // Once per file: four option lookups per attribute were a tenth of the analyzer's callback time (issue 13).
-            _byTree.TryGetValue(tree, out SectionTarget target) ? target : _byTree.GetOrAdd(tree, Compute(tree));
+            _byTree.TryGetValue(tree, out LibbpfSetup libbpf) ? libbpf : _byTree.GetOrAdd(tree, Compute(tree));
 
-        private SectionTarget Compute(SyntaxTree tree)
+        private LibbpfSetup Compute(SyntaxTree tree)
         {
             // Parsed once per distinct pair of values: most projects have one.
-            (SectionTarget target, string? error) = _parsed.GetOrAdd(ProjectSettings.Read(_provider, tree), key => Parse(key.Item1, key.Item2));
+            (LibbpfSetup libbpf, string? error) = _parsed.GetOrAdd(ProjectSettings.Read(_provider, tree), key => Parse(key.Item1, key.Item2));
             if (error is not null)
             {
                 Errors.TryAdd(error, true);
             }
 
-            return target;
+            return libbpf;
         }
 
-        private static (SectionTarget Target, string? Error) Parse(string? version, string? strict) =>
-            (TargetSettings.Parse(version, strict, out string? error), error);
+        private static (LibbpfSetup Target, string? Error) Parse(string? version, string? strict) =>
+            (LibbpfSettings.Parse(version, strict, out string? error), error);
     }
 }

@@ -16,9 +16,9 @@ namespace BpfAnalyzers
         public static IReadOnlyList<SectionEntry> Read(Compilation compilation, CancellationToken cancellationToken) =>
             AttributeReading.CustomSections(compilation.Assembly, cancellationToken);
 
-        public static void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax argument, string? section, SectionTarget target)
+        public static void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax argument, string? section, LibbpfSetup libbpf)
         {
-            if (SectionChecker.CheckCustomSection(section, target) is Finding finding)
+            if (SectionChecker.CheckCustomSection(section, libbpf) is Finding finding)
             {
                 context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, argument.GetLocation()));
             }

@@ -16,7 +16,7 @@ namespace BpfAnalyzers
         internal const string CustomFieldNameAttribute = "CustomFieldNameAttribute";
         internal const string CustomFunctionNameAttribute = "CustomFunctionNameAttribute";
 
-        public static void Report(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, ExpressionSyntax argument, string? name, SectionTarget target, SectionChecker checker)
+        public static void Report(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, ExpressionSyntax argument, string? name, LibbpfSetup libbpf, SectionChecker checker)
         {
             ISymbol? symbol = member switch
             {
@@ -27,14 +27,14 @@ namespace BpfAnalyzers
             };
 
             var uses = new ProgramUses(context.Compilation, context.CancellationToken);
-            DataFindings found = checker.CheckData(name, target, Describe(symbol, uses));
+            DataFindings found = checker.CheckData(name, libbpf, Describe(symbol, uses));
             if (found.Finding is Finding finding)
             {
                 context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, argument.GetLocation()));
             }
             else if (found.UsesFail is DataSectionEntry kept && symbol is not null)
             {
-                ReportUses(context, symbol, kept, CName(symbol, CustomFieldNameAttribute), target, uses);
+                ReportUses(context, symbol, kept, CName(symbol, CustomFieldNameAttribute), libbpf, uses);
             }
         }
 
@@ -77,11 +77,11 @@ namespace BpfAnalyzers
         /// Programs that use (read or write) a global kept in <c>license</c> or <c>version</c>, in any file: each use is
         /// reported where it is, naming the program that reaches it. Only the rare member in such a section pays for this search.
         /// </summary>
-        private static void ReportUses(SyntaxNodeAnalysisContext context, ISymbol member, DataSectionEntry entry, string variable, SectionTarget target, ProgramUses uses)
+        private static void ReportUses(SyntaxNodeAnalysisContext context, ISymbol member, DataSectionEntry entry, string variable, LibbpfSetup libbpf, ProgramUses uses)
         {
             foreach ((ExpressionSyntax use, IMethodSymbol program) in uses.Of(member))
             {
-                if (SectionChecker.UseOfUnmappedGlobal(entry, variable, CName(program, CustomFunctionNameAttribute), target) is Finding finding)
+                if (SectionChecker.UseOfUnmappedGlobal(entry, variable, CName(program, CustomFunctionNameAttribute), libbpf) is Finding finding)
                 {
                     context.ReportDiagnostic(SectionNameAnalyzer.Create(finding, use.GetLocation()));
                 }

@@ -15,15 +15,15 @@ namespace BpfAnalyzers
         public static (string? Version, string? Strict) Read(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
         {
             AnalyzerConfigOptions options = provider.GetOptions(tree);
-            return (Read(provider, options, TargetSettings.VersionKey, TargetSettings.VersionProperty),
-                    Read(provider, options, TargetSettings.StrictKey, TargetSettings.StrictProperty));
+            return (Read(provider, options, LibbpfSettings.VersionKey, LibbpfSettings.VersionProperty),
+                    Read(provider, options, LibbpfSettings.StrictKey, LibbpfSettings.StrictProperty));
         }
 
         /// <summary>The target <paramref name="tree"/> is checked against; a value the analyzer rejects (BPF0010) falls back as it does.</summary>
-        public static SectionTarget TargetOf(AnalyzerConfigOptionsProvider provider, SyntaxTree tree, out string? error)
+        public static LibbpfSetup LibbpfOf(AnalyzerConfigOptionsProvider provider, SyntaxTree tree, out string? error)
         {
             (string? version, string? strict) = Read(provider, tree);
-            return TargetSettings.Parse(version, strict, out error);
+            return LibbpfSettings.Parse(version, strict, out error);
         }
 
         private static string? Read(AnalyzerConfigOptionsProvider provider, AnalyzerConfigOptions options, string key, string property)

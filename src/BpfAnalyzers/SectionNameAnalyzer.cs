@@ -136,40 +136,40 @@ namespace BpfAnalyzers
                     return;
                 }
 
-                SectionTarget target = _settings.TargetFor(attribute.SyntaxTree);
+                LibbpfSetup libbpf = _settings.LibbpfFor(attribute.SyntaxTree);
                 Optional<object?> constant = bound?.AttributeConstructor is not null && bound.ConstructorArguments.Length > 0 &&
                                              bound.ConstructorArguments[0].Kind == TypedConstantKind.Primitive
                     ? new Optional<object?>(bound.ConstructorArguments[0].Value)
                     : context.SemanticModel.GetConstantValue(argument, context.CancellationToken);
                 if (!constant.HasValue || (constant.Value is not null && constant.Value is not string))
                 {
-                    context.ReportDiagnostic(Create(SectionChecker.NonConstant(target), argument.GetLocation()));
+                    context.ReportDiagnostic(Create(SectionChecker.NonConstant(libbpf), argument.GetLocation()));
                     return;
                 }
 
                 string? name = (string?)constant.Value;
                 if (named == SectionAttributeKind.CustomSection)
                 {
-                    CustomSections.Check(context, argument, name, target);
+                    CustomSections.Check(context, argument, name, libbpf);
                     return;
                 }
 
                 // On a field or property the attribute places a global or a map (DotnetEbpf): libbpf's data sections apply.
                 if (place == SectionPlace.Data && attribute.Parent!.Parent is MemberDeclarationSyntax member)
                 {
-                    DataMemberDiagnostics.Report(context, member, argument, name, target, _checker);
+                    DataMemberDiagnostics.Report(context, member, argument, name, libbpf, _checker);
                     return;
                 }
 
                 // libbpf 0.1's one-program-per-section rule needs every program: no short cut there.
-                bool oneProgramPerSection = SectionChecker.OneProgramPerSection(target);
-                if (name is not null && !oneProgramPerSection && _checker.IsKnownClean(name, target))
+                bool oneProgramPerSection = SectionChecker.OneProgramPerSection(libbpf);
+                if (name is not null && !oneProgramPerSection && _checker.IsKnownClean(name, libbpf))
                 {
                     return;
                 }
 
                 string program = ProgramName(attribute, context.ContainingSymbol);
-                ProgramFindings found = _checker.CheckProgram(name, target, program);
+                ProgramFindings found = _checker.CheckProgram(name, libbpf, program);
                 if (!found.IsEmpty)
                 {
                     // What the loader does in code is looked up only when it could waive a finding.
@@ -207,8 +207,8 @@ namespace BpfAnalyzers
                     var uses = group.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start).ToList();
                     for (int i = 1; i < uses.Count; i++)
                     {
-                        SectionTarget target = _settings.TargetFor(uses[i].Location.SourceTree!);
-                        context.ReportDiagnostic(Create(SectionChecker.DuplicateSection(group.Key, uses[0].Program, target), uses[i].Location));
+                        LibbpfSetup libbpf = _settings.LibbpfFor(uses[i].Location.SourceTree!);
+                        context.ReportDiagnostic(Create(SectionChecker.DuplicateSection(group.Key, uses[0].Program, libbpf), uses[i].Location));
                     }
                 }
             }

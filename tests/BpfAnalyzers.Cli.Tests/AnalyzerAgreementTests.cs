@@ -521,10 +521,10 @@ namespace BpfAnalyzers.Cli.Tests
 
             public VersionOptions(string version)
             {
-                var values = new Dictionary<string, string> { [TargetSettings.VersionProperty] = version.Split(' ')[0] };
+                var values = new Dictionary<string, string> { [LibbpfSettings.VersionProperty] = version.Split(' ')[0] };
                 if (version.EndsWith(" strict", StringComparison.Ordinal))
                 {
-                    values[TargetSettings.StrictProperty] = "true";
+                    values[LibbpfSettings.StrictProperty] = "true";
                 }
 
                 GlobalOptions = new Options(values);

@@ -118,7 +118,7 @@ namespace BpfAnalyzers.Kernel.Tests
             string onlyNew = here.Names(KernelProfile.BtfTrace).First(t => debian.Find(KernelProfile.BtfTrace, t) is null);
             string both = here.Names(KernelProfile.BtfTrace).First(t => debian.Find(KernelProfile.BtfTrace, t) is not null);
             var checker = new Sections.SectionChecker(kernels: new[] { here, debian });
-            var target = new Sections.SectionTarget(Sections.LibbpfVersion.Latest);
+            var target = new Sections.LibbpfSetup(Sections.LibbpfVersion.Latest);
 
             Sections.Finding? flagged = checker.CheckProgram("tp_btf/" + onlyNew, target, "p").AttachTarget;
             Assert.NotNull(flagged);

@@ -54,7 +54,7 @@ namespace BpfAnalyzers.Robustness.Tests
             foreach (LibbpfVersion v in SectionTable.Releases)
             {
                 data.Add(v.ToString(), false);
-                if (SectionTarget.SupportsStrictMode(v) && v < LibbpfVersion.V1_0)
+                if (LibbpfSetup.SupportsStrictMode(v) && v < LibbpfVersion.V1_0)
                 {
                     data.Add(v.ToString(), true);
                 }

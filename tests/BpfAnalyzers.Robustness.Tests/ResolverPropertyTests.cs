@@ -42,11 +42,11 @@ namespace BpfAnalyzers.Robustness.Tests
                 name =>
                 {
                     run.Input();
-                    foreach (SectionTarget target in SectionNameGen.Targets)
+                    foreach (LibbpfSetup libbpf in SectionNameGen.Targets)
                     {
-                        Timed(run, "Resolve", name, target, () => CheckResolution(SectionResolver.Resolve(name, target), name));
-                        Timed(run, "ResolveProgram", name, target, () => CheckResolution(SectionResolver.ResolveProgram(name, target, s_custom), name, run));
-                        Timed(run, "FirstReleaseAccepting", name, target, () => SectionResolver.FirstReleaseAccepting(name, target));
+                        Timed(run, "Resolve", name, libbpf, () => CheckResolution(SectionResolver.Resolve(name, libbpf), name));
+                        Timed(run, "ResolveProgram", name, libbpf, () => CheckResolution(SectionResolver.ResolveProgram(name, libbpf, s_custom), name, run));
+                        Timed(run, "FirstReleaseAccepting", name, libbpf, () => SectionResolver.FirstReleaseAccepting(name, libbpf));
                     }
 
                     LibbpfVersion.TryParse(name, out _);
@@ -69,30 +69,30 @@ namespace BpfAnalyzers.Robustness.Tests
                 name =>
                 {
                     run.Input();
-                    foreach (SectionTarget target in SectionNameGen.Targets)
+                    foreach (LibbpfSetup libbpf in SectionNameGen.Targets)
                     {
                         foreach (IReadOnlyList<SectionEntry>? custom in new[] { null, s_custom })
                         {
-                            IReadOnlyList<SectionSuggestion> found = Timed(run, "Suggest", name, target, () => SectionSuggester.Suggest(name, target, custom));
+                            IReadOnlyList<SectionSuggestion> found = Timed(run, "Suggest", name, libbpf, () => SectionSuggester.Suggest(name, libbpf, custom));
                             run.Outcome(found.Count == 0 ? "no suggestion" : "suggestions");
                             if (found.Count > 3)
                             {
-                                throw PropertyRun.Fail($"Suggest gave {found.Count} names under {target}, more than the 3 asked for", name);
+                                throw PropertyRun.Fail($"Suggest gave {found.Count} names under {libbpf}, more than the 3 asked for", name);
                             }
 
                             var seen = new HashSet<string>(StringComparer.Ordinal);
                             foreach (SectionSuggestion s in found)
                             {
                                 System.Threading.Interlocked.Increment(ref suggestions);
-                                SectionResolution r = SectionResolver.ResolveProgram(s.Name, target, custom);
+                                SectionResolution r = SectionResolver.ResolveProgram(s.Name, libbpf, custom);
                                 if (!r.IsMatch || r.IsLegacyPrefix)
                                 {
-                                    throw PropertyRun.Fail($"Suggest proposed '{SectionNameGen.Escape(s.Name)}' ({s.Reason}) under {target}, which {(r.IsMatch ? "only a legacy prefix match accepts" : "does not resolve")}", name);
+                                    throw PropertyRun.Fail($"Suggest proposed '{SectionNameGen.Escape(s.Name)}' ({s.Reason}) under {libbpf}, which {(r.IsMatch ? "only a legacy prefix match accepts" : "does not resolve")}", name);
                                 }
 
                                 if (s.Name == name || !seen.Add(s.Name))
                                 {
-                                    throw PropertyRun.Fail($"Suggest proposed '{SectionNameGen.Escape(s.Name)}' under {target} twice, or the name itself", name);
+                                    throw PropertyRun.Fail($"Suggest proposed '{SectionNameGen.Escape(s.Name)}' under {libbpf} twice, or the name itself", name);
                                 }
                             }
                         }
@@ -114,10 +114,10 @@ namespace BpfAnalyzers.Robustness.Tests
                 name =>
                 {
                     run.Input();
-                    foreach (SectionTarget target in SectionNameGen.Targets)
+                    foreach (LibbpfSetup libbpf in SectionNameGen.Targets)
                     {
-                        Timed(run, "ResolveProgram", name, target, () => CheckResolution(SectionResolver.ResolveProgram(name, target, s_custom), name));
-                        Timed(run, "Suggest", name, target, () => SectionSuggester.Suggest(name, target, s_custom));
+                        Timed(run, "ResolveProgram", name, libbpf, () => CheckResolution(SectionResolver.ResolveProgram(name, libbpf, s_custom), name));
+                        Timed(run, "Suggest", name, libbpf, () => SectionSuggester.Suggest(name, libbpf, s_custom));
                     }
                 },
                 writeLine: run.WriteLine,
@@ -148,16 +148,16 @@ namespace BpfAnalyzers.Robustness.Tests
                 throw PropertyRun.Fail($"IsCanonical, but Canonical is '{SectionNameGen.Escape(canonical)}'", name);
             }
 
-            SectionResolution again = SectionResolver.ResolveProgram(canonical, r.Target, r.Entry!.IsCustom ? s_custom : null);
+            SectionResolution again = SectionResolver.ResolveProgram(canonical, r.Libbpf, r.Entry!.IsCustom ? s_custom : null);
             if (!again.IsMatch || again.Entry!.ProgType != r.Entry.ProgType || again.Entry.AttachType != r.Entry.AttachType)
             {
-                throw PropertyRun.Fail($"Canonical '{SectionNameGen.Escape(canonical)}' under {r.Target} is not what '{r.Entry.Section}' loads as", name);
+                throw PropertyRun.Fail($"Canonical '{SectionNameGen.Escape(canonical)}' under {r.Libbpf} is not what '{r.Entry.Section}' loads as", name);
             }
 
             return null;
         }
 
-        private static T Timed<T>(PropertyRun run, string what, string name, SectionTarget target, Func<T> call)
+        private static T Timed<T>(PropertyRun run, string what, string name, LibbpfSetup libbpf, Func<T> call)
         {
             long start = Stopwatch.GetTimestamp();
             T result = call();
@@ -165,7 +165,7 @@ namespace BpfAnalyzers.Robustness.Tests
             run.Checked();
             if (took > s_bound)
             {
-                throw PropertyRun.Fail($"{what} under {target} took {took.TotalMilliseconds:F0} ms, over the {s_bound.TotalMilliseconds} ms bound", name);
+                throw PropertyRun.Fail($"{what} under {libbpf} took {took.TotalMilliseconds:F0} ms, over the {s_bound.TotalMilliseconds} ms bound", name);
             }
 
             return result;
@@ -174,13 +174,13 @@ namespace BpfAnalyzers.Robustness.Tests
         /// <summary>The first call of each path pays for the JIT and the tables; the bound is for the rest.</summary>
         private static void Warm()
         {
-            foreach (SectionTarget target in SectionNameGen.Targets)
+            foreach (LibbpfSetup libbpf in SectionNameGen.Targets)
             {
                 foreach (string name in new[] { "xdpp", "kprobes/x", new string('a', 5000), "?" + new string('a', 5000) })
                 {
-                    SectionResolver.ResolveProgram(name, target, s_custom);
-                    SectionResolver.FirstReleaseAccepting(name, target);
-                    SectionSuggester.Suggest(name, target, s_custom);
+                    SectionResolver.ResolveProgram(name, libbpf, s_custom);
+                    SectionResolver.FirstReleaseAccepting(name, libbpf);
+                    SectionSuggester.Suggest(name, libbpf, s_custom);
                 }
             }
         }

@@ -22,10 +22,10 @@ namespace BpfAnalyzers.Robustness.Tests
         public static readonly string[] Entries = SectionNameCorpus.EntryNames().ToArray();
 
         /// <summary>Every release, and strict section names where the release has them (0.6 to 0.8).</summary>
-        public static readonly SectionTarget[] Targets = SectionTable.Releases
-            .SelectMany(v => SectionTarget.SupportsStrictMode(v) && v < LibbpfVersion.V1_0
-                ? new[] { new SectionTarget(v), new SectionTarget(v, strictSectionNames: true) }
-                : new[] { new SectionTarget(v) })
+        public static readonly LibbpfSetup[] Targets = SectionTable.Releases
+            .SelectMany(v => LibbpfSetup.SupportsStrictMode(v) && v < LibbpfVersion.V1_0
+                ? new[] { new LibbpfSetup(v), new LibbpfSetup(v, strictSectionNames: true) }
+                : new[] { new LibbpfSetup(v) })
             .ToArray();
 
         /// <summary>Characters that mean something to libbpf, to C# or to Unicode, and some that only look like they do.</summary>

@@ -10,7 +10,7 @@ namespace BpfAnalyzers.Sections.Tests
     public class AttachTargetRulesTests
     {
         private static AttachTargetFinding? Check(string name, string version = "1.7") =>
-            AttachTargetRules.Check(SectionResolver.ResolveProgram(name, new SectionTarget(LibbpfVersion.Parse(version))), "P");
+            AttachTargetRules.Check(SectionResolver.ResolveProgram(name, new LibbpfSetup(LibbpfVersion.Parse(version))), "P");
 
         private static AttachTargetFinding Expect(string name, AttachTargetProblem problem, string part, string version = "1.7")
         {
@@ -462,7 +462,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void Custom_sections_and_legacy_prefix_matches_are_not_checked()
         {
             SectionEntry.TryCreateCustom("user+", "kprobe", out SectionEntry? custom);
-            SectionResolution r = SectionResolver.ResolveProgram("user/foo-bar", SectionTarget.Latest, new[] { custom! });
+            SectionResolution r = SectionResolver.ResolveProgram("user/foo-bar", LibbpfSetup.Latest, new[] { custom! });
             Assert.Null(AttachTargetRules.Check(r));
             Assert.Null(Check("tpblah", "0.1"));
         }
@@ -471,7 +471,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void Valid_targets_allocate_nothing()
         {
             SectionResolution[] names = new[] { "kprobe/do_sys_open+0x10", "uprobe//bin/bash:readline", "usdt/a:b:c", "tp/sched/sched_switch", "fentry/do_unlinkat", "iter/task", "kprobe.multi/tcp_*" }
-                .Select(n => SectionResolver.ResolveProgram(n, SectionTarget.Latest)).ToArray();
+                .Select(n => SectionResolver.ResolveProgram(n, LibbpfSetup.Latest)).ToArray();
             foreach (SectionResolution r in names)
             {
                 Assert.Null(AttachTargetRules.Check(r));

@@ -24,7 +24,7 @@ namespace BpfAnalyzers.Sections.Tests
             .Select(a => new string(a));
 
         private static AttachTargetFinding? Check(string name, string version) =>
-            AttachTargetRules.Check(SectionResolver.ResolveProgram(name, new SectionTarget(LibbpfVersion.Parse(version))), "P");
+            AttachTargetRules.Check(SectionResolver.ResolveProgram(name, new LibbpfSetup(LibbpfVersion.Parse(version))), "P");
 
         private static AttachTargetProblem? Verdict(AttachTargetFinding? f) => f?.Problem;
 

@@ -41,7 +41,7 @@ namespace BpfAnalyzers.Sections.Tests
                 Assert.Equal(0, LibbpfNative.UnregisterProgHandler(id));
             }
 
-            var target = new SectionTarget(new LibbpfVersion(1, 1));
+            var target = new LibbpfSetup(new LibbpfVersion(1, 1));
             string[] ours = names.Select(n => SectionResolver.Resolve(n, target, custom).Entry == entry ? "handler" : "ERR").ToArray();
             Assert.Equal(libbpf, ours);
 

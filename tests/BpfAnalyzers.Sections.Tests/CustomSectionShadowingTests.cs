@@ -43,19 +43,19 @@ namespace BpfAnalyzers.Sections.Tests
         [Fact]
         public void A_custom_xdp_plus_with_type_kprobe_wins_over_the_built_in_xdp()
         {
-            SectionResolution r = SectionResolver.Resolve("xdp", new SectionTarget(LibbpfVersion.Latest), Custom());
+            SectionResolution r = SectionResolver.Resolve("xdp", new LibbpfSetup(LibbpfVersion.Latest), Custom());
             Assert.True(r.Entry!.IsCustom);
             Assert.Equal("kprobe", r.Entry.ProgTypeName);
-            Assert.Equal("kprobe", SectionResolver.Resolve("xdp/devmap", new SectionTarget(LibbpfVersion.Latest), Custom()).Entry!.ProgTypeName);
+            Assert.Equal("kprobe", SectionResolver.Resolve("xdp/devmap", new LibbpfSetup(LibbpfVersion.Latest), Custom()).Entry!.ProgTypeName);
             // xdp.frags is not 'xdp' or 'xdp/...': the built-in entry answers.
-            Assert.Equal("xdp", SectionResolver.Resolve("xdp.frags", new SectionTarget(LibbpfVersion.Latest), Custom()).Entry!.ProgTypeName);
+            Assert.Equal("xdp", SectionResolver.Resolve("xdp.frags", new LibbpfSetup(LibbpfVersion.Latest), Custom()).Entry!.ProgTypeName);
         }
 
         [Fact]
         public void Shadowing_answers_what_libbpf_1_1_answers_with_the_handlers_registered()
         {
             LibbpfNative.Require();
-            var target = new SectionTarget(new LibbpfVersion(1, 1));
+            var target = new LibbpfSetup(new LibbpfVersion(1, 1));
             IReadOnlyList<SectionEntry> custom = Custom();
             var ids = new List<int>();
             var wrong = new List<string>();
@@ -102,7 +102,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void Before_0_8_there_are_no_custom_handlers_and_the_table_answers()
         {
             // libbpf_register_prog_handler() arrived in 0.8; the resolver ignores custom sections before it.
-            SectionResolution r = SectionResolver.Resolve("xdp", new SectionTarget(new LibbpfVersion(0, 7)), Custom());
+            SectionResolution r = SectionResolver.Resolve("xdp", new LibbpfSetup(new LibbpfVersion(0, 7)), Custom());
             Assert.False(r.Entry!.IsCustom);
             Assert.Equal("xdp", r.Entry.ProgTypeName);
         }

@@ -8,7 +8,7 @@ namespace BpfAnalyzers.Sections.Tests
     /// <summary>libbpf's data sections per release (bpf_object__elf_collect()) and the checker over them.</summary>
     public class DataSectionsTests
     {
-        private static SectionTarget At(string version) => new SectionTarget(LibbpfVersion.Parse(version));
+        private static LibbpfSetup At(string version) => new LibbpfSetup(LibbpfVersion.Parse(version));
 
         [Fact]
         public void The_table_is_the_data_file_row_for_row()
@@ -117,7 +117,7 @@ namespace BpfAnalyzers.Sections.Tests
             var disagreements = new List<string>();
             foreach (string[] f in rows)
             {
-                DataSectionCheck check = DataSectionChecker.Check(f[0], new SectionTarget(v));
+                DataSectionCheck check = DataSectionChecker.Check(f[0], new LibbpfSetup(v));
                 bool error = check.IsError ||
                              (check.Entry is DataSectionEntry e &&
                               (DataSectionChecker.ShapeProblem(e, DataMemberShape.Scalar, 4, "V", "int", v, out _) is not null ||

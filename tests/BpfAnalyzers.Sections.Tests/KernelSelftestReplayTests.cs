@@ -84,7 +84,7 @@ namespace BpfAnalyzers.Sections.Tests
         /// <summary>The resolver's answer in the data file's form: <c>prog_type\texpected_attach_type\tattach_type_by_name</c>.</summary>
         private static string ResolverAnswer(string name, LibbpfVersion version)
         {
-            SectionEntry? e = SectionResolver.Resolve(name, new SectionTarget(version)).Entry;
+            SectionEntry? e = SectionResolver.Resolve(name, new LibbpfSetup(version)).Entry;
             if (e is null)
             {
                 // libbpf_prog_type_by_name(): -ESRCH; libbpf_attach_type_by_name(): -EINVAL.

@@ -16,7 +16,7 @@ namespace BpfAnalyzers.Sections.Tests
     [Collection(RealLibbpfCollection.Name)]
     public class LibbpfDifferentialTests
     {
-        private static readonly SectionTarget s_libbpf11 = new SectionTarget(LibbpfVersion.Parse("1.1"));
+        private static readonly LibbpfSetup s_libbpf11 = new LibbpfSetup(LibbpfVersion.Parse("1.1"));
         private static readonly Lazy<IReadOnlyList<string>> s_corpus = new Lazy<IReadOnlyList<string>>(SectionNameCorpus.Build);
         private readonly ITestOutputHelper _output;
 

@@ -13,10 +13,10 @@ namespace BpfAnalyzers.Sections.Tests
     /// </summary>
     public class MainBranchTests
     {
-        private static readonly SectionTarget s_main = new(LibbpfVersion.Main);
+        private static readonly LibbpfSetup s_main = new(LibbpfVersion.Main);
 
         private static AttachTargetFinding? Check(string name, string version = "main") =>
-            AttachTargetRules.Check(SectionResolver.ResolveProgram(name, new SectionTarget(LibbpfVersion.Parse(version))), "P");
+            AttachTargetRules.Check(SectionResolver.ResolveProgram(name, new LibbpfSetup(LibbpfVersion.Parse(version))), "P");
 
         [Theory]
         [InlineData("main")]
@@ -70,7 +70,7 @@ namespace BpfAnalyzers.Sections.Tests
         {
             Assert.Equal("libbpf main (not yet released)", LibbpfVersion.Main.AsFirstNeeded);
             Assert.Equal("libbpf 1.3 or newer", new LibbpfVersion(1, 3).AsFirstNeeded);
-            Assert.Equal("libbpf main", new SectionTarget(LibbpfVersion.Main).ToString());
+            Assert.Equal("libbpf main", new LibbpfSetup(LibbpfVersion.Main).ToString());
         }
 
         [Fact]
@@ -131,8 +131,8 @@ namespace BpfAnalyzers.Sections.Tests
             Assert.True(r.IsMatch);
             Assert.Equal(progType, r.Entry!.ProgTypeName);
             Assert.Equal(attachType, r.Entry.AttachTypeName);
-            Assert.False(SectionResolver.ResolveProgram(name, new SectionTarget(LibbpfVersion.Latest)).IsMatch);
-            Assert.Equal(LibbpfVersion.Main, SectionResolver.FirstReleaseAccepting(name, new SectionTarget(new LibbpfVersion(1, 1))));
+            Assert.False(SectionResolver.ResolveProgram(name, new LibbpfSetup(LibbpfVersion.Latest)).IsMatch);
+            Assert.Equal(LibbpfVersion.Main, SectionResolver.FirstReleaseAccepting(name, new LibbpfSetup(new LibbpfVersion(1, 1))));
         }
 
         [Theory]

@@ -44,7 +44,7 @@ namespace BpfAnalyzers.Sections.Tests
         [MemberData(nameof(OracleFiles))]
         public void Resolver_agrees_with_every_line_of_the_oracle(string file, string version, bool strict)
         {
-            var target = new SectionTarget(LibbpfVersion.Parse(version), strict);
+            var target = new LibbpfSetup(LibbpfVersion.Parse(version), strict);
             string path = Path.Combine(RepoPaths.Oracle, file);
             Assert.True(File.Exists(path), path + " is missing: copy it from a real libbpf build (data/libbpf/oracle/README.md)");
             string[] lines = File.ReadAllLines(path);
@@ -76,7 +76,7 @@ namespace BpfAnalyzers.Sections.Tests
         {
             // Strict mode exists from 0.6 (LIBBPF_STRICT_SEC_NAME) and is the only mode from 1.0 on.
             var expected = SectionTable.Releases
-                .SelectMany(v => SectionTarget.SupportsStrictMode(v) && v < LibbpfVersion.V1_0
+                .SelectMany(v => LibbpfSetup.SupportsStrictMode(v) && v < LibbpfVersion.V1_0
                     ? new[] { (v.ToString(), false), (v.ToString(), true) }
                     : new[] { (v.ToString(), false) })
                 .OrderBy(s => s)

@@ -10,7 +10,7 @@ namespace BpfAnalyzers.Sections.Tests
     /// </summary>
     public class SectionCheckerTests
     {
-        private static SectionTarget Target(string version) => new(LibbpfVersion.Parse(version));
+        private static LibbpfSetup Target(string version) => new(LibbpfVersion.Parse(version));
 
         [Fact]
         public void A_misread_attach_target_points_at_the_part_libbpf_drops()
@@ -141,7 +141,7 @@ namespace BpfAnalyzers.Sections.Tests
                 string name = e.Match == DataSectionMatch.Prefix ? e.Name + "x" : e.Name;
                 foreach (LibbpfVersion v in SectionTable.Releases)
                 {
-                    Finding? f = new SectionChecker().CheckProgram(name, new SectionTarget(v), "p").Name;
+                    Finding? f = new SectionChecker().CheckProgram(name, new LibbpfSetup(v), "p").Name;
                     Assert.True(f?.Id == "BPF0007", $"{name} under {v}: {f}");
                 }
             }
@@ -205,17 +205,17 @@ namespace BpfAnalyzers.Sections.Tests
             var offered = 0;
             foreach (string version in new[] { "0.8", "1.1", "1.7", "main" })
             {
-                SectionTarget target = Target(version);
-                foreach (string type in SectionTable.For(target.Version).Select(e => e.Type).Distinct())
+                LibbpfSetup libbpf = Target(version);
+                foreach (string type in SectionTable.For(libbpf.Version).Select(e => e.Type).Distinct())
                 {
                     foreach (string name in new[] { type + ".s/sched/sched_switch", type + "s/sched/sched_switch", type + ".x/a.b", type + "_/do_sys_open" })
                     {
-                        foreach (Finding f in checker.CheckProgram(name, target, "p").After(LoaderWaiver.None))
+                        foreach (Finding f in checker.CheckProgram(name, libbpf, "p").After(LoaderWaiver.None))
                         {
                             foreach (string fix in f.Fixes)
                             {
                                 offered++;
-                                Finding? after = new SectionChecker().CheckProgram(fix, target, "p").AttachTarget;
+                                Finding? after = new SectionChecker().CheckProgram(fix, libbpf, "p").AttachTarget;
                                 Assert.False(after is { Id: "BPF0016" or "BPF0022" }, $"{name} ({version}) offers {fix}: {after}");
                             }
                         }
@@ -235,9 +235,9 @@ namespace BpfAnalyzers.Sections.Tests
             var offered = 0;
             foreach (string version in new[] { "0.5", "0.8", "1.0", "1.1", "1.7", "main" })
             {
-                SectionTarget target = Target(version);
+                LibbpfSetup libbpf = Target(version);
                 var checker = new SectionChecker();
-                foreach (SectionEntry e in SectionTable.For(target.Version))
+                foreach (SectionEntry e in SectionTable.For(libbpf.Version))
                 {
                     string t = e.Type;
                     string[] names =
@@ -247,12 +247,12 @@ namespace BpfAnalyzers.Sections.Tests
                     };
                     foreach (string name in names)
                     {
-                        foreach (Finding f in checker.CheckProgram(name, target, "p").After(LoaderWaiver.None))
+                        foreach (Finding f in checker.CheckProgram(name, libbpf, "p").After(LoaderWaiver.None))
                         {
                             foreach (string fix in f.Fixes)
                             {
                                 offered++;
-                                IReadOnlyList<Finding> after = checker.CheckProgram(fix, target, "p").After(LoaderWaiver.None);
+                                IReadOnlyList<Finding> after = checker.CheckProgram(fix, libbpf, "p").After(LoaderWaiver.None);
                                 if (after.Any(a => a.Severity > f.Severity))
                                 {
                                     worse.Add($"{version}: '{name}' {f.Id} fixed to '{fix}': " + string.Join(", ", after.Select(a => a.Id)));

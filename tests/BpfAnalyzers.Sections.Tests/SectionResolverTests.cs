@@ -6,7 +6,7 @@ namespace BpfAnalyzers.Sections.Tests
     /// <summary>The resolver's answers beyond prog type: how a name matched, its target, its canonical form.</summary>
     public class SectionResolverTests
     {
-        private static SectionTarget T(string version, bool strict = false) => new(LibbpfVersion.Parse(version), strict);
+        private static LibbpfSetup T(string version, bool strict = false) => new(LibbpfVersion.Parse(version), strict);
 
         [Fact]
         public void Under_0_1_xdp_devmap_omg_falls_through_to_plain_xdp()
@@ -154,7 +154,7 @@ namespace BpfAnalyzers.Sections.Tests
         [Fact]
         public void Resolving_a_valid_name_allocates_nothing()
         {
-            SectionTarget target = T("1.7");
+            LibbpfSetup target = T("1.7");
             SectionResolver.Resolve("kprobe/do_sys_open", target);
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 1000; i++)

@@ -7,10 +7,10 @@ namespace BpfAnalyzers.Sections.Tests
     public class SectionSuggesterTests
     {
         private static string[] Suggest(string name, string version = "1.7", bool strict = false, int max = 3) =>
-            SectionSuggester.Suggest(name, new SectionTarget(LibbpfVersion.Parse(version), strict), null, max).Select(s => s.Name).ToArray();
+            SectionSuggester.Suggest(name, new LibbpfSetup(LibbpfVersion.Parse(version), strict), null, max).Select(s => s.Name).ToArray();
 
         private static SuggestionReason FirstReason(string name, string version = "1.7") =>
-            SectionSuggester.Suggest(name, new SectionTarget(LibbpfVersion.Parse(version)))[0].Reason;
+            SectionSuggester.Suggest(name, new LibbpfSetup(LibbpfVersion.Parse(version)))[0].Reason;
 
         [Theory]
         [InlineData("xdpblah", "xdp")]
@@ -140,7 +140,7 @@ namespace BpfAnalyzers.Sections.Tests
             {
                 foreach (string version in new[] { "0.1", "0.6", "0.8", "1.0", "1.7" })
                 {
-                    var target = new SectionTarget(LibbpfVersion.Parse(version));
+                    var target = new LibbpfSetup(LibbpfVersion.Parse(version));
                     foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, null, 10))
                     {
                         SectionResolution r = SectionResolver.ResolveProgram(s.Name, target);
@@ -161,11 +161,11 @@ namespace BpfAnalyzers.Sections.Tests
         private static string[] SuggestWith(string name, string custom, string version = "1.7", string? program = null)
         {
             Assert.True(SectionEntry.TryCreateCustom(custom, null, out SectionEntry? entry));
-            return SectionSuggester.Suggest(name, new SectionTarget(LibbpfVersion.Parse(version)), new[] { entry! }, 3, program).Select(s => s.Name).ToArray();
+            return SectionSuggester.Suggest(name, new LibbpfSetup(LibbpfVersion.Parse(version)), new[] { entry! }, 3, program).Select(s => s.Name).ToArray();
         }
 
         private static SectionSuggestion[] SuggestFor(string name, string version, string? program = "do_unlinkat") =>
-            SectionSuggester.Suggest(name, new SectionTarget(LibbpfVersion.Parse(version)), null, 3, program).ToArray();
+            SectionSuggester.Suggest(name, new LibbpfSetup(LibbpfVersion.Parse(version)), null, 3, program).ToArray();
 
         // The seed (bpf-next, 2020): the handler was registered as 'user/', the program written SEC("user").
         [Theory]
@@ -182,7 +182,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void Userargh_under_a_custom_user_slash_becomes_user_slash_argh()
         {
             Assert.Equal(new[] { "user/argh" }, SuggestWith("userargh", "user/"));
-            Assert.Equal(SuggestionReason.MissingSlash, SectionSuggester.Suggest("userargh", SectionTarget.Latest, Custom("user/"))[0].Reason);
+            Assert.Equal(SuggestionReason.MissingSlash, SectionSuggester.Suggest("userargh", LibbpfSetup.Latest, Custom("user/"))[0].Reason);
         }
 
         [Fact]
@@ -195,7 +195,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void Custom_sections_count_only_from_0_8()
         {
             Assert.Empty(SuggestWith("user", "user/", "0.7"));
-            Assert.Null(SectionSuggester.FindMissedSlash("user", new SectionTarget(LibbpfVersion.Parse("0.7")), Custom("user/")));
+            Assert.Null(SectionSuggester.FindMissedSlash("user", new LibbpfSetup(LibbpfVersion.Parse("0.7")), Custom("user/")));
         }
 
         [Fact]
@@ -203,7 +203,7 @@ namespace BpfAnalyzers.Sections.Tests
         {
             Assert.Empty(Suggest("user"));
             Assert.Empty(Suggest("userargh"));
-            Assert.Null(SectionSuggester.FindMissedSlash("user", SectionTarget.Latest));
+            Assert.Null(SectionSuggester.FindMissedSlash("user", LibbpfSetup.Latest));
         }
 
         [Fact]
@@ -242,7 +242,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void Tracepoints_and_iterators_get_no_guessed_target(string name, string version, string shape)
         {
             Assert.DoesNotContain(SuggestFor(name, version), s => s.Reason == SuggestionReason.MissingSlash);
-            Assert.Equal(shape, SectionSuggester.FindMissedSlash(name, new SectionTarget(LibbpfVersion.Parse(version)))!.Shape);
+            Assert.Equal(shape, SectionSuggester.FindMissedSlash(name, new LibbpfSetup(LibbpfVersion.Parse(version)))!.Shape);
         }
 
         [Theory]
@@ -251,7 +251,7 @@ namespace BpfAnalyzers.Sections.Tests
         public void A_target_is_guessed_only_from_a_program_name_that_is_a_C_identifier(string? program)
         {
             Assert.DoesNotContain(SuggestFor("kprobe", "0.5", program), s => s.Reason == SuggestionReason.MissingSlash);
-            Assert.Equal("kprobe/FUNCTION", SectionSuggester.FindMissedSlash("kprobe", new SectionTarget(LibbpfVersion.Parse("0.5")))!.Shape);
+            Assert.Equal("kprobe/FUNCTION", SectionSuggester.FindMissedSlash("kprobe", new LibbpfSetup(LibbpfVersion.Parse("0.5")))!.Shape);
         }
 
         [Fact]
@@ -264,7 +264,7 @@ namespace BpfAnalyzers.Sections.Tests
         [Fact]
         public void From_0_8_bare_kprobe_loads_and_nothing_is_missed()
         {
-            Assert.Null(SectionSuggester.FindMissedSlash("kprobe", new SectionTarget(LibbpfVersion.V0_8)));
+            Assert.Null(SectionSuggester.FindMissedSlash("kprobe", new LibbpfSetup(LibbpfVersion.V0_8)));
             Assert.Empty(SuggestFor("kprobe", "0.8"));
         }
 
@@ -279,7 +279,7 @@ namespace BpfAnalyzers.Sections.Tests
             int checkedEntries = 0;
             foreach (LibbpfVersion v in SectionTable.Releases)
             {
-                var target = new SectionTarget(v);
+                var target = new LibbpfSetup(v);
                 foreach (SectionEntry e in SectionTable.For(v))
                 {
                     if (e.Match != SectionMatch.Slash || SectionResolver.ResolveProgram(e.Type, target).IsMatch && !SectionResolver.ResolveProgram(e.Type, target).IsLegacyPrefix)

@@ -8,7 +8,7 @@ namespace BpfAnalyzers.Sections.Tests
     public class SleepableVariantsTests
     {
         private static SleepableVariantFinding? Check(string name, string version = "1.7") =>
-            SleepableVariants.Check(name, new SectionTarget(LibbpfVersion.Parse(version)));
+            SleepableVariants.Check(name, new LibbpfSetup(LibbpfVersion.Parse(version)));
 
         [Fact]
         public void Kprobe_s_suggests_kprobe_then_fentry_s()

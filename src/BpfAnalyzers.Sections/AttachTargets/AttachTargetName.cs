@@ -9,7 +9,7 @@ namespace BpfAnalyzers.Sections
             Start = r.NameStart;
             End = r.NameStart + r.NameLength;
             Target = r.AttachTargetStart;
-            Version = r.Target.Version;
+            Version = r.Libbpf.Version;
             Type = entry.Type;
             AttachType = entry.AttachType;
             Program = program;

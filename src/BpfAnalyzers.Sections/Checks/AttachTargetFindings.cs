@@ -15,7 +15,7 @@ namespace BpfAnalyzers.Sections
             nameFinding.Rule == Rules.NonCanonicalSection || nameFinding.Rule == Rules.DeprecatedSection || nameFinding.Rule == Rules.LegacySection;
 
         /// <summary>The attach-target finding of <paramref name="name"/>, or null.</summary>
-        public static Finding? Check(string name, SectionTarget target, string program, System.Collections.Generic.IReadOnlyList<SectionEntry>? custom)
+        public static Finding? Check(string name, LibbpfSetup libbpf, string program, System.Collections.Generic.IReadOnlyList<SectionEntry>? custom)
         {
             // Odd characters already earn the name a warning with its clean spelling; that one is checked instead.
             if (ProgramSectionRules.Malformation(name) is not null)
@@ -23,7 +23,7 @@ namespace BpfAnalyzers.Sections
                 return null;
             }
 
-            SectionResolution resolution = SectionResolver.ResolveProgram(name, target, custom);
+            SectionResolution resolution = SectionResolver.ResolveProgram(name, libbpf, custom);
             AttachTargetFinding? finding = AttachTargetRules.Check(resolution, program);
             if (finding is null)
             {
@@ -32,11 +32,11 @@ namespace BpfAnalyzers.Sections
 
             string reason = finding.Reason;
             System.Collections.Generic.IReadOnlyList<string> fixes = finding.Fixes;
-            if (MisplacedOptionalMarker(name, resolution, target, custom) is System.Collections.Generic.List<string> moved)
+            if (MisplacedOptionalMarker(name, resolution, libbpf, custom) is System.Collections.Generic.List<string> moved)
             {
                 // scx's SEC("tp_btf/hw_pressure_update?"): libbpf reads '?' only in front of the name
                 // (bpf_object__init_prog(): sec_name[0] == '?'), so the one at the end is part of the target.
-                reason += target.SupportsNoAutoload
+                reason += libbpf.SupportsNoAutoload
                     ? "; libbpf reads '?' only in front of the section name, where it makes the program optional: write '" + moved[0] + "'"
                     : "; a '?' makes a program optional only in front of the section name, and only from libbpf 0.8: write '" + moved[0] + "'";
                 foreach (string f in fixes)
@@ -52,7 +52,7 @@ namespace BpfAnalyzers.Sections
 
             LoaderWaiver waiver = (finding.OnlyBreaksAutoAttach ? LoaderWaiver.AttachesInCode : LoaderWaiver.None) |
                                   (finding.WaivedBySettingTargetInCode ? LoaderWaiver.SetsAttachTarget : LoaderWaiver.None);
-            string version = target.ToString();
+            string version = libbpf.ToString();
             string display = ProgramSectionRules.Display(name);
             Rule rule = RuleOf(finding.Problem);
             string[] arguments = rule == Rules.UnknownIterator
@@ -66,7 +66,7 @@ namespace BpfAnalyzers.Sections
         /// marker in front (from 0.8, which reads it), then the name without it; only those whose target libbpf takes.
         /// Null when the name does not end in '?' or neither spelling is clean.
         /// </summary>
-        private static System.Collections.Generic.List<string>? MisplacedOptionalMarker(string name, in SectionResolution resolution, SectionTarget target, System.Collections.Generic.IReadOnlyList<SectionEntry>? custom)
+        private static System.Collections.Generic.List<string>? MisplacedOptionalMarker(string name, in SectionResolution resolution, LibbpfSetup libbpf, System.Collections.Generic.IReadOnlyList<SectionEntry>? custom)
         {
             if (name.Length < 2 || name[name.Length - 1] != '?' || resolution.AttachTarget is not string attachTarget || attachTarget.Trim('?').Length == 0)
             {
@@ -75,11 +75,11 @@ namespace BpfAnalyzers.Sections
 
             string bare = name.TrimEnd('?');
             string plain = resolution.NameStart > 0 ? bare.Substring(resolution.NameStart) : bare;
-            var candidates = target.SupportsNoAutoload ? new[] { "?" + plain, plain } : new[] { plain };
+            var candidates = libbpf.SupportsNoAutoload ? new[] { "?" + plain, plain } : new[] { plain };
             var fixes = new System.Collections.Generic.List<string>(2);
             foreach (string candidate in candidates)
             {
-                SectionResolution r = SectionResolver.ResolveProgram(candidate, target, custom);
+                SectionResolution r = SectionResolver.ResolveProgram(candidate, libbpf, custom);
                 if (r.IsMatch && !r.IsLegacyPrefix && ReferenceEquals(r.Entry, resolution.Entry) && AttachTargetRules.Check(r) is null)
                 {
                     fixes.Add(candidate);

@@ -8,13 +8,13 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     internal static class DataMemberRules
     {
-        public static DataFindings Check(string? name, SectionTarget target, IReadOnlyList<SectionEntry> custom, DataMember member)
+        public static DataFindings Check(string? name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry> custom, DataMember member)
         {
-            DataSectionCheck check = DataSectionChecker.Check(name, target, custom, member.Variable, DataSectionChecker.ProgramPlaceholder, member.ReadOnly, member.MapLike);
+            DataSectionCheck check = DataSectionChecker.Check(name, libbpf, custom, member.Variable, DataSectionChecker.ProgramPlaceholder, member.ReadOnly, member.MapLike);
             // Sections this release skips whole (elf: skipping unrecognized data section): only a program's use fails then.
             // '.jumptables' before 1.7 is one (measured: libbpf 1.1.2 loads an object with an unread global there).
             bool skipped = check.Verdict is DataSectionVerdict.Unknown or DataSectionVerdict.NeedsNewer or DataSectionVerdict.ProgramSection ||
-                           (check.Verdict == DataSectionVerdict.NotForDefinitions && DataSections.Find(name!, target.Version) is null);
+                           (check.Verdict == DataSectionVerdict.NotForDefinitions && DataSections.Find(name!, libbpf.Version) is null);
             string? reader = null;
             if (check.IsError)
             {
@@ -23,11 +23,11 @@ namespace BpfAnalyzers.Sections
                 reader = member.Reader?.Invoke();
                 if (reader is not null)
                 {
-                    check = DataSectionChecker.Check(name, target, custom, member.Variable, reader, member.ReadOnly, member.MapLike);
+                    check = DataSectionChecker.Check(name, libbpf, custom, member.Variable, reader, member.ReadOnly, member.MapLike);
                 }
             }
 
-            string version = target.ToString();
+            string version = libbpf.ToString();
             string display = ProgramSectionRules.Display(check.Name);
             var fixes = new List<string>(check.Suggestions.Count);
             foreach (SectionSuggestion s in check.Suggestions)
@@ -37,14 +37,14 @@ namespace BpfAnalyzers.Sections
 
             string says = string.Join("\" then \"", check.LibbpfSays);
             Finding? finding = skipped && reader is null
-                ? new Finding(Rules.SkippedDataSectionUnused, new[] { version, display, member.Variable, Skipped(check, name!, target, custom), check.LibbpfSays[check.LibbpfSays.Count - 1], fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?" }, fixes)
+                ? new Finding(Rules.SkippedDataSectionUnused, new[] { version, display, member.Variable, Skipped(check, name!, libbpf, custom), check.LibbpfSays[check.LibbpfSays.Count - 1], fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?" }, fixes)
                 : check.Verdict switch
             {
                 DataSectionVerdict.Valid => null,
                 DataSectionVerdict.Malformed => new Finding(Rules.MalformedSectionName, new[] { version, name is null ? "is null" : $"'{display}' {ProgramSectionRules.Malformation(name)}" }, fixes),
                 DataSectionVerdict.Deprecated => new Finding(Rules.DeprecatedSection, new[] { version, display, $"deprecated for legacy maps (libbpf prints \"{says}\")", "a BTF-defined map in '.maps'" }, fixes),
                 DataSectionVerdict.NeedsNewer => new Finding(Rules.SectionNeedsNewerLibbpf, new[] { version, display, check.Entry!.FirstRelease.AsFirstNeeded, says, string.Empty }, fixes),
-                DataSectionVerdict.ProgramSection => new Finding(Rules.ProgramSectionOnData, new[] { version, display, ProgramType(name!, target, custom), member.Variable, check.LibbpfSays[check.LibbpfSays.Count - 1], Quoted(fixes) }, fixes),
+                DataSectionVerdict.ProgramSection => new Finding(Rules.ProgramSectionOnData, new[] { version, display, ProgramType(name!, libbpf, custom), member.Variable, check.LibbpfSays[check.LibbpfSays.Count - 1], Quoted(fixes) }, fixes),
                 DataSectionVerdict.NotForDefinitions => new Finding(Rules.DataSectionMisfit, new[] { version, member.Variable, display, check.Explanation, Says(check.LibbpfSays) }),
                 DataSectionVerdict.Unknown or DataSectionVerdict.Removed =>
                     new Finding(Rules.UnknownDataSection, new[] { version, display, member.Variable, check.Explanation, says, fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?" }, fixes),
@@ -58,7 +58,7 @@ namespace BpfAnalyzers.Sections
 
             if (check.Entry is DataSectionEntry entry && member.TypeName is string typeName)
             {
-                if (DataSectionChecker.ShapeProblem(entry, member.Shape, member.ByteSize, member.Variable, typeName, target.Version, out IReadOnlyList<string> shapeSays) is string problem)
+                if (DataSectionChecker.ShapeProblem(entry, member.Shape, member.ByteSize, member.Variable, typeName, libbpf.Version, out IReadOnlyList<string> shapeSays) is string problem)
                 {
                     return new DataFindings(new Finding(Rules.DataSectionMisfit, new[] { version, member.Variable, display, problem, Says(shapeSays) }), entry, null);
                 }
@@ -76,23 +76,23 @@ namespace BpfAnalyzers.Sections
         /// A program that uses (reads or writes) a global kept in <c>license</c> or <c>version</c>: libbpf makes no map of
         /// those sections, so <c>bpf_program__record_reloc()</c> fails the open ("bad map relo"); null when the release lets it.
         /// </summary>
-        public static Finding? UseOfUnmappedGlobal(DataSectionEntry entry, string variable, string program, SectionTarget target) =>
-            DataSectionChecker.ReadFailure(entry, variable, program, target.Version) is IReadOnlyList<string> says
+        public static Finding? UseOfUnmappedGlobal(DataSectionEntry entry, string variable, string program, LibbpfSetup libbpf) =>
+            DataSectionChecker.ReadFailure(entry, variable, program, libbpf.Version) is IReadOnlyList<string> says
                 ? new Finding(
                     Rules.DataSectionMisfit,
-                    new[] { target.ToString(), variable, entry.Name, $"libbpf makes no map of '{entry.Name}', so a program cannot use '{variable}'; the object fails to open", Says(says) })
+                    new[] { libbpf.ToString(), variable, entry.Name, $"libbpf makes no map of '{entry.Name}', so a program cannot use '{variable}'; the object fails to open", Says(says) })
                 : null;
 
         /// <summary>Why libbpf of the target skips the section, for BPF0024: the verdict's own reason, in one clause.</summary>
-        private static string Skipped(DataSectionCheck check, string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) => check.Verdict switch
+        private static string Skipped(DataSectionCheck check, string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry> custom) => check.Verdict switch
         {
             DataSectionVerdict.NeedsNewer or DataSectionVerdict.NotForDefinitions => check.Entry!.FirstRelease.IsMain ? "only libbpf's main branch reads it" : $"libbpf {check.Entry.FirstRelease} is the first release that reads it",
-            DataSectionVerdict.ProgramSection => $"it is a program section ({ProgramType(name, target, custom)}), where libbpf looks for code, not data",
+            DataSectionVerdict.ProgramSection => $"it is a program section ({ProgramType(name, libbpf, custom)}), where libbpf looks for code, not data",
             _ => "it is not a section libbpf reads globals or maps from",
         };
 
-        private static string ProgramType(string name, SectionTarget target, IReadOnlyList<SectionEntry> custom) =>
-            SectionResolver.ResolveProgram(name, target, custom).Entry?.ProgTypeName ?? "program";
+        private static string ProgramType(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry> custom) =>
+            SectionResolver.ResolveProgram(name, libbpf, custom).Entry?.ProgTypeName ?? "program";
 
         private static string Says(IReadOnlyList<string> says) =>
             says.Count == 0 ? string.Empty : "; libbpf prints \"" + string.Join("\" then \"", says) + "\"";

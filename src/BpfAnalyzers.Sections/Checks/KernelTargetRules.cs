@@ -17,7 +17,7 @@ namespace BpfAnalyzers.Sections
 
         private const int MaxFixes = 3;
 
-        internal static Finding? Check(string name, in SectionResolution r, SectionTarget target, string program, IReadOnlyList<KernelProfile> kernels)
+        internal static Finding? Check(string name, in SectionResolution r, LibbpfSetup libbpf, string program, IReadOnlyList<KernelProfile> kernels)
         {
             if (kernels.Count == 0 || r.Entry is not SectionEntry e || e.IsCustom || r.IsLegacyPrefix)
             {
@@ -29,11 +29,11 @@ namespace BpfAnalyzers.Sections
             if (TypeMissing(e, kernels) is (string what, string value, string enumName, List<KernelProfile> lacking))
             {
                 return optional
-                    ? Optional(target, display, lacking, $"no {what} '{value}'")
-                    : new Finding(Rules.KernelLacksProgramType, new[] { target.ToString(), display, Kernels(lacking, kernels), what, value, enumName }, waivedBy: LoaderWaiver.SetsType);
+                    ? Optional(libbpf, display, lacking, $"no {what} '{value}'")
+                    : new Finding(Rules.KernelLacksProgramType, new[] { libbpf.ToString(), display, Kernels(lacking, kernels), what, value, enumName }, waivedBy: LoaderWaiver.SetsType);
             }
 
-            if (Lookup(e, r, target) is not (string part, string wanted, string thing, bool loadFails))
+            if (Lookup(e, r, libbpf) is not (string part, string wanted, string thing, bool loadFails))
             {
                 return null;
             }
@@ -60,13 +60,13 @@ namespace BpfAnalyzers.Sections
             string reason = $"{thing} '{wanted}' is not in {(missing.Count == 1 ? "its" : "their")} {Where(part)}";
             if (optional)
             {
-                return Optional(target, display, missing, reason);
+                return Optional(libbpf, display, missing, reason);
             }
 
             int targetStart = r.AttachTargetStart;
             string prefix = name.Substring(0, targetStart);
             var fixes = new List<string>();
-            if (missing.Count < judged && target.SupportsNoAutoload)
+            if (missing.Count < judged && libbpf.SupportsNoAutoload)
             {
                 // Present on some kernels: the loader can make it optional and turn it on where it works.
                 fixes.Add("?" + name);
@@ -82,13 +82,13 @@ namespace BpfAnalyzers.Sections
 
             string didYouMean = fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?";
             string says = loadFails
-                ? LibbpfAttachMessages.BtfTypeNotFound(program, wanted, "ESRCH", 3, target.Version)
-                : Prints(e, program, wanted, target, missing[0]);
+                ? LibbpfAttachMessages.BtfTypeNotFound(program, wanted, "ESRCH", 3, libbpf.Version)
+                : Prints(e, program, wanted, libbpf, missing[0]);
             int start = targetStart;
             int length = Math.Max(1, wanted.Length);
             return loadFails
-                ? new Finding(Rules.KernelLacksBtfTarget, new[] { target.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.SetsAttachTarget)
-                : new Finding(Rules.KernelLacksAttachTarget, new[] { target.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.AttachesInCode);
+                ? new Finding(Rules.KernelLacksBtfTarget, new[] { libbpf.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.SetsAttachTarget)
+                : new Finding(Rules.KernelLacksAttachTarget, new[] { libbpf.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.AttachesInCode);
         }
 
         /// <summary>The program or attach type a kernel lacks, and which kernels lack it.</summary>
@@ -128,7 +128,7 @@ namespace BpfAnalyzers.Sections
         /// What libbpf looks up for the name: the profile part, the name there, what it is in words, and whether a missing one
         /// fails the load (BTF, at load) or only auto-attach. Null when the kernel can say nothing of it.
         /// </summary>
-        private static (string Part, string Wanted, string Thing, bool LoadFails)? Lookup(SectionEntry e, in SectionResolution r, SectionTarget target)
+        private static (string Part, string Wanted, string Thing, bool LoadFails)? Lookup(SectionEntry e, in SectionResolution r, LibbpfSetup libbpf)
         {
             string? t = r.AttachTarget;
             if (t is null || t.Length == 0)
@@ -137,7 +137,7 @@ namespace BpfAnalyzers.Sections
             }
 
             // 'module:func' before 1.5 is BPF0016's: that release looks the whole string up.
-            if ((e.Flags & SectionFlags.AttachBtf) != 0 && t.IndexOf(':') >= 0 && target.Version < s_moduleForm)
+            if ((e.Flags & SectionFlags.AttachBtf) != 0 && t.IndexOf(':') >= 0 && libbpf.Version < s_moduleForm)
             {
                 return null;
             }
@@ -288,7 +288,7 @@ namespace BpfAnalyzers.Sections
         private static string Tail(in SectionResolution r, string wanted) =>
             r.AttachTarget is string t && t.Length > wanted.Length ? t.Substring(wanted.Length) : string.Empty;
 
-        private static string Prints(SectionEntry e, string program, string wanted, SectionTarget target, KernelProfile kernel)
+        private static string Prints(SectionEntry e, string program, string wanted, LibbpfSetup libbpf, KernelProfile kernel)
         {
             if (e.AttachFunction == AttachFunction.Ksyscall)
             {
@@ -300,19 +300,19 @@ namespace BpfAnalyzers.Sections
             if (e.AttachFunction == AttachFunction.Tracepoint)
             {
                 int slash = wanted.IndexOf('/');
-                return LibbpfAttachMessages.TracepointIdFailed(slash < 0 ? wanted : wanted.Substring(0, slash), slash < 0 ? string.Empty : wanted.Substring(slash + 1), target.Version);
+                return LibbpfAttachMessages.TracepointIdFailed(slash < 0 ? wanted : wanted.Substring(0, slash), slash < 0 ? string.Empty : wanted.Substring(slash + 1), libbpf.Version);
             }
 
             if (e.AttachFunction == AttachFunction.RawTracepoint)
             {
-                return LibbpfAttachMessages.RawTracepointAttachFailed(program, wanted, target.Version);
+                return LibbpfAttachMessages.RawTracepointAttachFailed(program, wanted, libbpf.Version);
             }
 
-            return LibbpfAttachMessages.KprobePerfEventFailed(program, e.Type.StartsWith("kret", StringComparison.Ordinal), wanted + "+0x0", target.Version);
+            return LibbpfAttachMessages.KprobePerfEventFailed(program, e.Type.StartsWith("kret", StringComparison.Ordinal), wanted + "+0x0", libbpf.Version);
         }
 
-        private static Finding Optional(SectionTarget target, string display, List<KernelProfile> lacking, string reason) =>
-            new(Rules.OptionalProgramLacksTarget, new[] { target.ToString(), display, Kernels(lacking, lacking), reason });
+        private static Finding Optional(LibbpfSetup libbpf, string display, List<KernelProfile> lacking, string reason) =>
+            new(Rules.OptionalProgramLacksTarget, new[] { libbpf.ToString(), display, Kernels(lacking, lacking), reason });
 
         private static string Where(string part) => part switch
         {

@@ -24,17 +24,17 @@ namespace BpfAnalyzers.Sections
         /// its fix names the program ('kprobe' in do_unlinkat -> 'kprobe/do_unlinkat', SectionSuggester's MissedSlash):
         /// there a finding and its fixes are the program's own, and no per-name cache may hold them.
         /// </summary>
-        public static bool FixesNameTheProgram(SectionTarget target) => target.Version < s_firstPlusRelease;
+        public static bool FixesNameTheProgram(LibbpfSetup libbpf) => libbpf.Version < s_firstPlusRelease;
 
         /// <summary>
         /// Checks <paramref name="name"/> as the section of program <paramref name="programName"/>.
         /// Returns null when libbpf of the target loads it as written. Allocates nothing in that case.
         /// </summary>
-        public static Finding? Check(string? name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions = null)
+        public static Finding? Check(string? name, string programName, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? custom, SuggestionCache? suggestions = null)
         {
             if (name is null)
             {
-                return Malformed("is null", null, target, suggestions);
+                return Malformed("is null", null, libbpf, suggestions);
             }
 
             if (Malformation(name) is string what)
@@ -42,56 +42,56 @@ namespace BpfAnalyzers.Sections
                 // libbpf compares bytes: whitespace or a control character inside a type+ target still
                 // loads (kprobe/foo\t), and an embedded NUL ends the C string (xdp\0x is xdp). Those
                 // load, so they are not errors; everything else with such characters is unknown.
-                SectionResolution loose = SectionResolver.ResolveProgram(name, target, custom);
+                SectionResolution loose = SectionResolver.ResolveProgram(name, libbpf, custom);
                 if (!loose.IsMatch || loose.IsLegacyPrefix)
                 {
-                    return Malformed(what, name, target, suggestions);
+                    return Malformed(what, name, libbpf, suggestions);
                 }
 
-                IReadOnlyList<string> cleanups = Fixes(name, target, custom, programName, suggestions);
+                IReadOnlyList<string> cleanups = Fixes(name, libbpf, custom, programName, suggestions);
                 return new Finding(
                     Rules.NonCanonicalSection,
-                    new[] { target.ToString(), Display(name), "it " + what, Display(cleanups.Count > 0 ? cleanups[0] : loose.Canonical!) },
+                    new[] { libbpf.ToString(), Display(name), "it " + what, Display(cleanups.Count > 0 ? cleanups[0] : loose.Canonical!) },
                     cleanups);
             }
 
             if (DataSection(name) is string data)
             {
-                return new Finding(Rules.DataSectionAsProgram, new[] { target.ToString(), Display(name), data }, Array.Empty<string>());
+                return new Finding(Rules.DataSectionAsProgram, new[] { libbpf.ToString(), Display(name), data }, Array.Empty<string>());
             }
 
-            SectionResolution r = SectionResolver.ResolveProgram(name, target, custom);
+            SectionResolution r = SectionResolver.ResolveProgram(name, libbpf, custom);
             if (!r.IsMatch)
             {
-                LibbpfVersion? first = SectionResolver.FirstReleaseAccepting(name, target);
+                LibbpfVersion? first = SectionResolver.FirstReleaseAccepting(name, libbpf);
                 if (first is LibbpfVersion newer)
                 {
-                    IReadOnlyList<string> newerFixes = Fixes(name, target, custom, programName, suggestions);
-                    if (SleepableVariants.Check(name, target, custom) is SleepableVariantFinding plain)
+                    IReadOnlyList<string> newerFixes = Fixes(name, libbpf, custom, programName, suggestions);
+                    if (SleepableVariants.Check(name, libbpf, custom) is SleepableVariantFinding plain)
                     {
                         // 'tp.s/sched/sched_switch' under 1.7 (tp.s is in main only): what loads with this release is the
                         // type's plain form, 'tp/sched/sched_switch', as BPF0018 offers; the table's nearest names come after.
-                        newerFixes = Merged(plain.Fixes, newerFixes, target, custom);
+                        newerFixes = Merged(plain.Fixes, newerFixes, libbpf, custom);
                     }
 
                     return new Finding(
                         Rules.SectionNeedsNewerLibbpf,
-                        new[] { target.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, target), SlashHint(name, target, custom, newerFixes) ?? string.Empty },
+                        new[] { libbpf.ToString(), Display(name), newer.AsFirstNeeded, LoadFailure(name, programName, libbpf), SlashHint(name, libbpf, custom, newerFixes) ?? string.Empty },
                         newerFixes,
                         waivedBy: OnlyAboutType);
                 }
 
-                if (NoSleepableVariant(name, programName, target, custom) is Finding sleepable)
+                if (NoSleepableVariant(name, programName, libbpf, custom) is Finding sleepable)
                 {
                     return sleepable;
                 }
 
-                IReadOnlyList<string> fixes = Fixes(name, target, custom, programName, suggestions);
-                string? declarable = fixes.Count == 0 ? CustomSectionFor(name, target) : null;
-                string tail = SlashHint(name, target, custom, fixes) ?? (fixes.Count > 0 ? DidYouMean(fixes) : HowToDeclare(declarable, target));
+                IReadOnlyList<string> fixes = Fixes(name, libbpf, custom, programName, suggestions);
+                string? declarable = fixes.Count == 0 ? CustomSectionFor(name, libbpf) : null;
+                string tail = SlashHint(name, libbpf, custom, fixes) ?? (fixes.Count > 0 ? DidYouMean(fixes) : HowToDeclare(declarable, libbpf));
                 return new Finding(
                     Rules.UnknownSection,
-                    new[] { target.ToString(), Display(name), LoadFailure(name, programName, target), tail },
+                    new[] { libbpf.ToString(), Display(name), LoadFailure(name, programName, libbpf), tail },
                     fixes,
                     waivedBy: OnlyAboutType,
                     customSection: declarable);
@@ -100,32 +100,32 @@ namespace BpfAnalyzers.Sections
             if (r.IsLegacyPrefix)
             {
                 SectionEntry e = r.Entry!;
-                IReadOnlyList<string> prefixFixes = Fixes(name, target, custom, programName, suggestions);
+                IReadOnlyList<string> prefixFixes = Fixes(name, libbpf, custom, programName, suggestions);
 
                 // xdp_devmap under 0.5 loads as plain xdp, but was meant for the entry 'xdp_devmap/'.
-                string slash = SlashHint(name, target, custom, prefixFixes) is string hint ? ", or, for what was meant," + hint.Substring(1) : string.Empty;
+                string slash = SlashHint(name, libbpf, custom, prefixFixes) is string hint ? ", or, for what was meant," + hint.Substring(1) : string.Empty;
                 return new Finding(
                     Rules.LegacyPrefixSection,
-                    new[] { target.ToString(), Display(name), r.Canonical!, e.ProgTypeName, slash },
+                    new[] { libbpf.ToString(), Display(name), r.Canonical!, e.ProgTypeName, slash },
                     prefixFixes,
                     waivedBy: OnlyAboutType);
             }
 
             if (r.IsDeprecated)
             {
-                IReadOnlyList<string> fixes = Fixes(name, target, custom, programName, suggestions);
+                IReadOnlyList<string> fixes = Fixes(name, libbpf, custom, programName, suggestions);
                 string use = fixes.Count == 0 ? "a current name" : Quoted(fixes, "or");
                 if ((r.Entry!.Flags & SectionFlags.Deprecated) != 0)
                 {
                     return new Finding(
                         Rules.DeprecatedSection,
-                        new[] { target.ToString(), Display(name), $"deprecated (libbpf prints \"{LibbpfMessages.Deprecated(Display(name))}\")", use },
+                        new[] { libbpf.ToString(), Display(name), $"deprecated (libbpf prints \"{LibbpfMessages.Deprecated(Display(name))}\")", use },
                         fixes);
                 }
 
                 // libbpf 1.3+: SEC_DEF("tc", SCHED_CLS, 0, SEC_NONE), /* deprecated / legacy, use tcx */ -- a comment,
                 // no flag and no message, and kernels before 6.6 have no tcx: a suggestion, not a warning.
-                return new Finding(Rules.LegacySection, new[] { target.ToString(), Display(name), use }, fixes);
+                return new Finding(Rules.LegacySection, new[] { libbpf.ToString(), Display(name), use }, fixes);
             }
 
             if (!r.IsCanonical)
@@ -142,7 +142,7 @@ namespace BpfAnalyzers.Sections
                     : "it is not how libbpf spells it";
                 return new Finding(
                     Rules.NonCanonicalSection,
-                    new[] { target.ToString(), Display(name), why, Display(canonical) },
+                    new[] { libbpf.ToString(), Display(name), why, Display(canonical) },
                     new[] { canonical },
                     yieldsToAttachTarget: emptyTarget);
             }
@@ -161,9 +161,9 @@ namespace BpfAnalyzers.Sections
         private const LoaderWaiver OnlyAboutType = LoaderWaiver.SetsType;
 
         /// <summary>The BPF0018 finding for a name that is unknown only because of its <c>.s</c>, or null.</summary>
-        private static Finding? NoSleepableVariant(string name, string programName, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        private static Finding? NoSleepableVariant(string name, string programName, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? custom)
         {
-            SleepableVariantFinding? s = SleepableVariants.Check(name, target, custom);
+            SleepableVariantFinding? s = SleepableVariants.Check(name, libbpf, custom);
             if (s is null)
             {
                 return null;
@@ -175,7 +175,7 @@ namespace BpfAnalyzers.Sections
             var quoted = new List<string>();
             for (int i = 0; i < s.Fixes.Count; i++)
             {
-                if (!NamesWhatCannotExist(s.Fixes[i], target, custom))
+                if (!NamesWhatCannotExist(s.Fixes[i], libbpf, custom))
                 {
                     fixes.Add(s.Fixes[i]);
                     quoted.Add("'" + Display(s.Fixes[i]) + "'" + (i == 0 ? $" ('{s.BaseType}' cannot sleep)" : " (sleepable)"));
@@ -185,20 +185,20 @@ namespace BpfAnalyzers.Sections
             string use = quoted.Count == 0 ? $"'{s.BaseType}' ('{s.BaseType}' cannot sleep)" : string.Join(" or ", quoted);
             return new Finding(
                 Rules.NoSleepableVariant,
-                new[] { target.ToString(), Display(name), s.Written, LoadFailure(name, programName, target), use },
+                new[] { libbpf.ToString(), Display(name), s.Written, LoadFailure(name, programName, libbpf), use },
                 fixes,
                 waivedBy: OnlyAboutType);
         }
 
         /// <summary>What libbpf of the target prints when it fails to load the program.</summary>
-        internal static string LoadFailure(string name, string programName, SectionTarget target) =>
-            string.Join("\" then \"", LibbpfMessages.UnknownSection(Display(name), target.Version, programName));
+        internal static string LoadFailure(string name, string programName, LibbpfSetup libbpf) =>
+            string.Join("\" then \"", LibbpfMessages.UnknownSection(Display(name), libbpf.Version, programName));
 
-        private static Finding Malformed(string what, string? name, SectionTarget target, SuggestionCache? suggestions)
+        private static Finding Malformed(string what, string? name, LibbpfSetup libbpf, SuggestionCache? suggestions)
         {
-            IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, target, null, null, suggestions);
+            IReadOnlyList<string> fixes = name is null ? Array.Empty<string>() : Fixes(name, libbpf, null, null, suggestions);
             string subject = name is null ? what : $"'{Display(name)}' {what}";
-            return new Finding(Rules.MalformedSectionName, new[] { target.ToString(), subject }, fixes);
+            return new Finding(Rules.MalformedSectionName, new[] { libbpf.ToString(), subject }, fixes);
         }
 
         /// <summary>What makes a name malformed, or null. Scans once; allocates nothing for a clean name.</summary>
@@ -255,44 +255,44 @@ namespace BpfAnalyzers.Sections
             };
         }
 
-        private static IReadOnlyList<string> Fixes(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, string? programName, SuggestionCache? suggestions)
+        private static IReadOnlyList<string> Fixes(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? custom, string? programName, SuggestionCache? suggestions)
         {
             // Custom sections are fixed per compilation, so whether they are consulted is all the key needs (callers pass
             // no cache where the fixes depend on the program: FixesNameTheProgram).
             bool withCustom = custom is { Count: > 0 };
-            if (suggestions is not null && suggestions.TryGet(name, target, withCustom, out IReadOnlyList<string> known))
+            if (suggestions is not null && suggestions.TryGet(name, libbpf, withCustom, out IReadOnlyList<string> known))
             {
                 return known;
             }
 
             var fixes = new List<string>();
-            foreach (SectionSuggestion s in SectionSuggester.Suggest(name, target, custom, MaxFixes + 2, programName))
+            foreach (SectionSuggestion s in SectionSuggester.Suggest(name, libbpf, custom, MaxFixes + 2, programName))
             {
                 // A fix must not need fixing again: 'kprobe/x \0' loads as 'kprobe/x ', which is no cleaner; nor may it name
                 // what no kernel can have ('tp.s/sched/x' read with its '.' as a '/' is the tracepoint 's/sched/x').
-                if (fixes.Count < MaxFixes && Malformation(s.Name) is null && !NamesWhatCannotExist(s.Name, target, custom))
+                if (fixes.Count < MaxFixes && Malformation(s.Name) is null && !NamesWhatCannotExist(s.Name, libbpf, custom))
                 {
                     fixes.Add(s.Name);
                 }
             }
 
-            suggestions?.Add(name, target, withCustom, fixes);
+            suggestions?.Add(name, libbpf, withCustom, fixes);
             return fixes;
         }
 
         /// <summary>True when the name's attach target is one no kernel can have (BPF0016, BPF0022): never a fix.</summary>
-        private static bool NamesWhatCannotExist(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom) =>
-            AttachTargetFindings.Check(name, target, LibbpfMessages.ProgramPlaceholder, custom) is { Rule: var r } && (r == Rules.NoSuchTracepoint || r == Rules.BtfAttachTargetInvalid);
+        private static bool NamesWhatCannotExist(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? custom) =>
+            AttachTargetFindings.Check(name, libbpf, LibbpfMessages.ProgramPlaceholder, custom) is { Rule: var r } && (r == Rules.NoSuchTracepoint || r == Rules.BtfAttachTargetInvalid);
 
         /// <summary><paramref name="first"/>, then what <paramref name="then"/> adds, at most <see cref="MaxFixes"/>, none impossible.</summary>
-        private static IReadOnlyList<string> Merged(IReadOnlyList<string> first, IReadOnlyList<string> then, SectionTarget target, IReadOnlyList<SectionEntry>? custom)
+        private static IReadOnlyList<string> Merged(IReadOnlyList<string> first, IReadOnlyList<string> then, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? custom)
         {
             var merged = new List<string>(MaxFixes);
             foreach (IReadOnlyList<string> list in new[] { first, then })
             {
                 foreach (string fix in list)
                 {
-                    if (merged.Count < MaxFixes && !merged.Contains(fix) && !NamesWhatCannotExist(fix, target, custom))
+                    if (merged.Count < MaxFixes && !merged.Contains(fix) && !NamesWhatCannotExist(fix, libbpf, custom))
                     {
                         merged.Add(fix);
                     }
@@ -306,15 +306,15 @@ namespace BpfAnalyzers.Sections
         /// For a name that misses a <c>type/</c> entry only by its slash (the seed's <c>user</c> under
         /// <c>user/</c>), what libbpf needs, then the suggestions; null for other names.
         /// </summary>
-        private static string? SlashHint(string name, SectionTarget target, IReadOnlyList<SectionEntry>? custom, IReadOnlyList<string> fixes)
+        private static string? SlashHint(string name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry>? custom, IReadOnlyList<string> fixes)
         {
-            if (SectionSuggester.FindMissedSlash(name, target, custom) is not MissedSlash missed)
+            if (SectionSuggester.FindMissedSlash(name, libbpf, custom) is not MissedSlash missed)
             {
                 return null;
             }
 
             SectionEntry e = missed.Entry;
-            string whose = e.IsCustom ? $"the custom section '{e.Section}'" : $"libbpf {target.Version}'s entry '{e.Section}'";
+            string whose = e.IsCustom ? $"the custom section '{e.Section}'" : $"libbpf {libbpf.Version}'s entry '{e.Section}'";
             string after = missed.Needs switch
             {
                 SlashTarget.KernelFunction => "the kernel function to probe",
@@ -333,9 +333,9 @@ namespace BpfAnalyzers.Sections
         /// The custom section that would make libbpf load <paramref name="name"/>, <c>type+</c>, when the release
         /// can register one (<c>libbpf_register_prog_handler()</c>, 0.8+); null otherwise.
         /// </summary>
-        private static string? CustomSectionFor(string name, SectionTarget target)
+        private static string? CustomSectionFor(string name, LibbpfSetup libbpf)
         {
-            if (target.Version < LibbpfVersion.V0_8)
+            if (libbpf.Version < LibbpfVersion.V0_8)
             {
                 return null;
             }
@@ -348,17 +348,17 @@ namespace BpfAnalyzers.Sections
 
             // Only a declaration that makes this very name load (custom sections are tried first).
             return type.Length > 0 && type.IndexOf('+') < 0 && SectionEntry.TryCreateCustom(section, null, out SectionEntry? entry) &&
-                   SectionResolver.ResolveProgram(name, target, new[] { entry! }).Entry == entry
+                   SectionResolver.ResolveProgram(name, libbpf, new[] { entry! }).Entry == entry
                 ? section
                 : null;
         }
 
         /// <summary>How a program type the loader registers itself is declared, or why the release cannot.</summary>
-        private static string HowToDeclare(string? declarable, SectionTarget target)
+        private static string HowToDeclare(string? declarable, LibbpfSetup libbpf)
         {
-            if (target.Version < LibbpfVersion.V0_8)
+            if (libbpf.Version < LibbpfVersion.V0_8)
             {
-                return $"; libbpf {target.Version} cannot register program types (libbpf_register_prog_handler() came in libbpf 0.8): the loader must set the type with bpf_program__set_type()";
+                return $"; libbpf {libbpf.Version} cannot register program types (libbpf_register_prog_handler() came in libbpf 0.8): the loader must set the type with bpf_program__set_type()";
             }
 
             return declarable is null

@@ -28,10 +28,10 @@ namespace BpfAnalyzers.Sections
         private readonly SuggestionCache _suggestions = new();
 
         // What a name breaks, per target, with the program left open (its name only appears in message text).
-        private readonly ConcurrentDictionary<(string Name, SectionTarget Target), Finding?> _nameFindings = new();
+        private readonly ConcurrentDictionary<(string Name, LibbpfSetup Target), Finding?> _nameFindings = new();
 
         // Names with no finding at all, per target: neither check depends on the program when it finds nothing.
-        private readonly ConcurrentDictionary<(string Name, SectionTarget Target), bool> _clean = new();
+        private readonly ConcurrentDictionary<(string Name, LibbpfSetup Target), bool> _clean = new();
 
         public SectionChecker(IReadOnlyList<SectionEntry>? custom = null, IReadOnlyList<KernelProfile>? kernels = null)
         {
@@ -42,36 +42,36 @@ namespace BpfAnalyzers.Sections
         /// <summary>The kernels the project ships to (<c>BpfKernel</c> items), whose profiles the attach targets are checked against.</summary>
         public IReadOnlyList<KernelProfile> Kernels => _kernels;
 
-        /// <summary>True when <paramref name="name"/> was checked before under <paramref name="target"/> and had no finding.</summary>
-        public bool IsKnownClean(string name, SectionTarget target) => _clean.ContainsKey((name, target));
+        /// <summary>True when <paramref name="name"/> was checked before under <paramref name="libbpf"/> and had no finding.</summary>
+        public bool IsKnownClean(string name, LibbpfSetup libbpf) => _clean.ContainsKey((name, libbpf));
 
         /// <summary>
         /// Checks <paramref name="name"/> as the section of the program <paramref name="program"/> (its C function name, which
         /// libbpf's messages quote). <see cref="ProgramFindings.After"/> drops what the loader makes moot.
         /// </summary>
-        public ProgramFindings CheckProgram(string? name, SectionTarget target, string program)
+        public ProgramFindings CheckProgram(string? name, LibbpfSetup libbpf, string program)
         {
             if (name is null)
             {
-                return new ProgramFindings(ProgramSectionRules.Check(null, program, target, _custom), null);
+                return new ProgramFindings(ProgramSectionRules.Check(null, program, libbpf, _custom), null);
             }
 
-            if (_clean.ContainsKey((name, target)))
+            if (_clean.ContainsKey((name, libbpf)))
             {
                 return default;
             }
 
             Finding? nameFinding;
-            if (ProgramSectionRules.FixesNameTheProgram(target))
+            if (ProgramSectionRules.FixesNameTheProgram(libbpf))
             {
                 // Before libbpf 0.8 the fixes of a bare 'kprobe' name the program ('kprobe/do_unlinkat'): nothing to share.
-                nameFinding = ProgramSectionRules.Check(name, program, target, _custom);
+                nameFinding = ProgramSectionRules.Check(name, program, libbpf, _custom);
             }
             else
             {
-                if (!_nameFindings.TryGetValue((name, target), out Finding? shared))
+                if (!_nameFindings.TryGetValue((name, libbpf), out Finding? shared))
                 {
-                    shared = _nameFindings.GetOrAdd((name, target), ProgramSectionRules.Check(name, ProgramPlaceholder, target, _custom, _suggestions));
+                    shared = _nameFindings.GetOrAdd((name, libbpf), ProgramSectionRules.Check(name, ProgramPlaceholder, libbpf, _custom, _suggestions));
                 }
 
                 nameFinding = shared?.Replace(ProgramPlaceholder, program);
@@ -80,59 +80,59 @@ namespace BpfAnalyzers.Sections
             // The attach target is checked when the name's own finding leaves room for it, or when a loader that sets
             // the type would waive that finding.
             Finding? attach = AttachTargetFindings.ApplyAfter(nameFinding) || nameFinding!.IsWaivedBy(LoaderWaiver.SetsType)
-                ? AttachTargetFindings.Check(name, target, program, _custom)
+                ? AttachTargetFindings.Check(name, libbpf, program, _custom)
                 : null;
             // The kernels the project ships to judge what the name itself cannot: whether the target exists there.
             Finding? kernel = _kernels.Count > 0 && attach is null && (AttachTargetFindings.ApplyAfter(nameFinding) || nameFinding!.IsWaivedBy(LoaderWaiver.SetsType))
-                ? KernelTargetRules.Check(name, SectionResolver.ResolveProgram(name, target, _custom), target, program, _kernels)
+                ? KernelTargetRules.Check(name, SectionResolver.ResolveProgram(name, libbpf, _custom), libbpf, program, _kernels)
                 : null;
             if (nameFinding is null && attach is null && kernel is null)
             {
-                _clean.TryAdd((name, target), true);
+                _clean.TryAdd((name, libbpf), true);
             }
 
             return new ProgramFindings(nameFinding, attach ?? kernel);
         }
 
         /// <summary>Checks <paramref name="name"/> as the section of a global or map.</summary>
-        public DataFindings CheckData(string? name, SectionTarget target, DataMember member) =>
-            DataMemberRules.Check(name, target, _custom, member);
+        public DataFindings CheckData(string? name, LibbpfSetup libbpf, DataMember member) =>
+            DataMemberRules.Check(name, libbpf, _custom, member);
 
         /// <summary>What a program's use of a global kept in <paramref name="entry"/> (<c>license</c>, <c>version</c>) does; null when it loads.</summary>
-        public static Finding? UseOfUnmappedGlobal(DataSectionEntry entry, string variable, string program, SectionTarget target) =>
-            DataMemberRules.UseOfUnmappedGlobal(entry, variable, program, target);
+        public static Finding? UseOfUnmappedGlobal(DataSectionEntry entry, string variable, string program, LibbpfSetup libbpf) =>
+            DataMemberRules.UseOfUnmappedGlobal(entry, variable, program, libbpf);
 
         /// <summary>Checks a custom section (<c>[assembly: BpfCustomSection("user+")]</c>) as libbpf_register_prog_handler() takes it.</summary>
-        public static Finding? CheckCustomSection(string? section, SectionTarget target)
+        public static Finding? CheckCustomSection(string? section, LibbpfSetup libbpf)
         {
             string? problem = null;
             if (!SectionEntry.TryCreateCustom(section, null, out _))
             {
                 problem = $"Custom section '{ProgramSectionRules.Display(section ?? "null")}' is not a section libbpf could register: write 'type+', 'type/' or 'type' in printable ASCII";
             }
-            else if (target.Version < LibbpfVersion.V0_8)
+            else if (libbpf.Version < LibbpfVersion.V0_8)
             {
-                problem = $"Custom section '{section}' needs libbpf 0.8 (libbpf_register_prog_handler()), but the project targets {target}: the section is ignored";
+                problem = $"Custom section '{section}' needs libbpf 0.8 (libbpf_register_prog_handler()), but the project targets {libbpf}: the section is ignored";
             }
 
             return problem is null ? null : new Finding(Rules.InvalidCustomSection, new[] { problem });
         }
 
         /// <summary>A section argument that is not a compile-time constant.</summary>
-        public static Finding NonConstant(SectionTarget target) => new(Rules.NonConstantSection, new[] { target.ToString() });
+        public static Finding NonConstant(LibbpfSetup libbpf) => new(Rules.NonConstantSection, new[] { libbpf.ToString() });
 
         /// <summary>A kernel profile that cannot be read.</summary>
         public static Finding InvalidKernelProfile(string error) => new(Rules.InvalidKernelProfile, new[] { error });
 
-        /// <summary>A configuration error (<see cref="TargetSettings.Parse"/>).</summary>
+        /// <summary>A configuration error (<see cref="LibbpfSettings.Parse"/>).</summary>
         public static Finding InvalidConfiguration(string error) => new(Rules.InvalidConfiguration, new[] { error });
 
         /// <summary>libbpf 0.1's one program per executable ELF section (bpf_object__add_program()): a second program in <paramref name="name"/>.</summary>
-        public static Finding DuplicateSection(string name, string firstProgram, SectionTarget target) =>
-            new(Rules.DuplicateSection, new[] { target.ToString(), ProgramSectionRules.Display(name), firstProgram });
+        public static Finding DuplicateSection(string name, string firstProgram, LibbpfSetup libbpf) =>
+            new(Rules.DuplicateSection, new[] { libbpf.ToString(), ProgramSectionRules.Display(name), firstProgram });
 
-        /// <summary>True when libbpf of <paramref name="target"/> makes one program of each section, so duplicates matter.</summary>
-        public static bool OneProgramPerSection(SectionTarget target) => target.Version < new LibbpfVersion(0, 2);
+        /// <summary>True when libbpf of <paramref name="libbpf"/> makes one program of each section, so duplicates matter.</summary>
+        public static bool OneProgramPerSection(LibbpfSetup libbpf) => libbpf.Version < new LibbpfVersion(0, 2);
     }
 
     /// <summary>What the checks found about a program's section name, before the loader's waivers.</summary>

@@ -10,12 +10,12 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     internal sealed class SuggestionCache
     {
-        private readonly ConcurrentDictionary<(string Name, SectionTarget Target, bool Custom), IReadOnlyList<string>> _fixes = new();
+        private readonly ConcurrentDictionary<(string Name, LibbpfSetup Target, bool Custom), IReadOnlyList<string>> _fixes = new();
 
-        public bool TryGet(string name, SectionTarget target, bool custom, out IReadOnlyList<string> fixes) =>
-            _fixes.TryGetValue((name, target, custom), out fixes!);
+        public bool TryGet(string name, LibbpfSetup libbpf, bool custom, out IReadOnlyList<string> fixes) =>
+            _fixes.TryGetValue((name, libbpf, custom), out fixes!);
 
-        public void Add(string name, SectionTarget target, bool custom, IReadOnlyList<string> fixes) =>
-            _fixes.TryAdd((name, target, custom), fixes);
+        public void Add(string name, LibbpfSetup libbpf, bool custom, IReadOnlyList<string> fixes) =>
+            _fixes.TryAdd((name, libbpf, custom), fixes);
     }
 }

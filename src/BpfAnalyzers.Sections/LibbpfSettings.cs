@@ -6,7 +6,7 @@ namespace BpfAnalyzers.Sections
     /// <c>BpfLibbpfVersion</c> / <c>BpfStrictSectionNames</c> MSBuild properties. One reading of them for
     /// the analyzer and the completion provider, so both check against the same table.
     /// </summary>
-    public static class TargetSettings
+    public static class LibbpfSettings
     {
         public const string VersionKey = "bpf_libbpf_version";
         public const string StrictKey = "bpf_strict_section_names";
@@ -17,7 +17,7 @@ namespace BpfAnalyzers.Sections
         /// The target for the raw setting values (null when unset), and the configuration error (BPF0010)
         /// they make, if any. An invalid value still yields the target the analyzer checks against.
         /// </summary>
-        public static SectionTarget Parse(string? version, string? strict, out string? error)
+        public static LibbpfSetup Parse(string? version, string? strict, out string? error)
         {
             LibbpfVersion v = LibbpfVersion.Latest;
             error = null;
@@ -45,14 +45,14 @@ namespace BpfAnalyzers.Sections
                 {
                     error ??= $"BpfStrictSectionNames '{strict}' is not 'true' or 'false'";
                 }
-                else if (isStrict && !SectionTarget.SupportsStrictMode(v))
+                else if (isStrict && !LibbpfSetup.SupportsStrictMode(v))
                 {
                     error ??= $"BpfStrictSectionNames is true, but libbpf {v} has no LIBBPF_STRICT_SEC_NAME mode (it exists from 0.6)";
                     isStrict = false;
                 }
             }
 
-            return new SectionTarget(v, isStrict);
+            return new LibbpfSetup(v, isStrict);
         }
     }
 }

@@ -9,11 +9,11 @@ namespace BpfAnalyzers.Cli
     /// <c>--libbpf</c> and <c>--strict</c>: which libbpf the answers are for. Bad values are parse errors,
     /// so they end as usage errors (exit 2) before any command runs.
     /// </summary>
-    internal sealed class TargetOptions
+    internal sealed class LibbpfOptions
     {
         private static readonly string s_knownReleases = string.Join(", ", SectionTable.Releases.Select(v => v.ToString()));
 
-        public TargetOptions(bool withStrict)
+        public LibbpfOptions(bool withStrict)
         {
             Libbpf = new Option<LibbpfVersion>("--libbpf")
             {
@@ -48,8 +48,8 @@ namespace BpfAnalyzers.Cli
             }
         }
 
-        public SectionTarget TargetOf(ParseResult parseResult) =>
-            new SectionTarget(parseResult.GetValue(Libbpf), Strict is not null && parseResult.GetValue(Strict));
+        public LibbpfSetup LibbpfOf(ParseResult parseResult) =>
+            new LibbpfSetup(parseResult.GetValue(Libbpf), Strict is not null && parseResult.GetValue(Strict));
 
         private static LibbpfVersion ParseVersion(ArgumentResult result)
         {
@@ -82,7 +82,7 @@ namespace BpfAnalyzers.Cli
                 return;
             }
 
-            if (result.GetValue(Strict!) && !SectionTarget.SupportsStrictMode(version))
+            if (result.GetValue(Strict!) && !LibbpfSetup.SupportsStrictMode(version))
             {
                 result.AddError($"--strict: libbpf {version} has no LIBBPF_STRICT_SEC_NAME mode; it exists from libbpf 0.6 on.");
             }

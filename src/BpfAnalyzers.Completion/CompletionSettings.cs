@@ -11,12 +11,12 @@ namespace BpfAnalyzers.Completion
     /// The release and custom sections the analyzer checks this document against, read by the analyzer's
     /// own code (src/BpfAnalyzers/ProjectSettings.cs and AttributeReading.cs, linked): <c>bpf_libbpf_version</c> of
     /// <c>.editorconfig</c> first, then the <c>BpfLibbpfVersion</c> property, else the newest release;
-    /// a value the analyzer rejects (BPF0010) falls back as it does (<see cref="TargetSettings"/>).
+    /// a value the analyzer rejects (BPF0010) falls back as it does (<see cref="LibbpfSettings"/>).
     /// </summary>
-    internal static class CompletionTarget
+    internal static class CompletionSettings
     {
-        public static SectionTarget For(Document document, SyntaxTree tree) =>
-            ProjectSettings.TargetOf(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, tree, out _);
+        public static LibbpfSetup For(Document document, SyntaxTree tree) =>
+            ProjectSettings.LibbpfOf(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, tree, out _);
 
         /// <summary><c>[assembly: BpfCustomSection("user+", ProgType = "...")]</c> of the project.</summary>
         public static async Task<IReadOnlyList<SectionEntry>> CustomSectionsAsync(Document document, CancellationToken cancellationToken)
