@@ -15,6 +15,12 @@ namespace BpfAnalyzers.Benchmarks
 
         public static void Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "profile")
+            {
+                ProfileCost.Run(args[1..]);
+                return;
+            }
+
             IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
             if (Environment.GetEnvironmentVariable(ResultsVariable) is string directory && directory.Length > 0)
             {

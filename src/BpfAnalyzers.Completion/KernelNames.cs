@@ -80,9 +80,9 @@ namespace BpfAnalyzers.Completion
             }
 
             var names = new List<string>();
-            foreach (string name in judging[0].BareNames(part))
+            foreach (string name in judging[0].BareNames(part, start))
             {
-                if (name.StartsWith(start, StringComparison.Ordinal) && judging.TrueForAll(k => k.Find(part, name) is not null))
+                if (judging.TrueForAll(k => k.Find(part, name) is not null))
                 {
                     names.Add(name);
                 }

@@ -52,14 +52,40 @@ namespace BpfAnalyzers.Kernel
         /// <summary>Every part a profile may have, in the order they are written.</summary>
         public static IReadOnlyList<string> AllParts { get; } = new[] { ProgTypes, AttachTypes, Funcs, BtfTrace, Lsm, Iter, StructOps, Events, Kallsyms, SyscallPrefix };
 
-        private readonly Dictionary<string, Dictionary<string, string>> _parts;
+        private readonly Dictionary<string, NameSet> _parts;
 
-        internal KernelProfile(string name, string release, string arch, Dictionary<string, Dictionary<string, string>> parts)
+        internal KernelProfile(string name, string release, string arch, Dictionary<string, NameSet> parts)
         {
             Name = name;
             Release = release;
             Arch = arch;
             _parts = parts;
+        }
+
+        /// <summary>A profile of the builder's names: in each part, a bare key marked vmlinux and every MODULE:NAME key are written.</summary>
+        internal KernelProfile(string name, string release, string arch, Dictionary<string, Dictionary<string, string>> parts)
+            : this(name, release, arch, Compact(parts))
+        {
+        }
+
+        private static Dictionary<string, NameSet> Compact(Dictionary<string, Dictionary<string, string>> parts)
+        {
+            var compact = new Dictionary<string, NameSet>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, Dictionary<string, string>> part in parts)
+            {
+                var written = new List<string>();
+                foreach (KeyValuePair<string, string> n in part.Value)
+                {
+                    if (n.Value == "vmlinux" || n.Key.IndexOf(':') >= 0)
+                    {
+                        written.Add(n.Key);
+                    }
+                }
+
+                compact.Add(part.Key, NameSet.Of(written));
+            }
+
+            return compact;
         }
 
         /// <summary>What messages call the kernel: <c>debian12</c>, or its release.</summary>
@@ -74,87 +100,26 @@ namespace BpfAnalyzers.Kernel
         /// <summary>True when the source had <paramref name="part"/>: only then can a name be missing from it.</summary>
         public bool Has(string part) => _parts.ContainsKey(part);
 
-        /// <summary>How many names <paramref name="part"/> holds (0 when absent).</summary>
-        public int Count(string part)
-        {
-            if (!_parts.TryGetValue(part, out Dictionary<string, string>? names))
-            {
-                return 0;
-            }
-
-            // A module's name is kept bare too, for lookups; it is written (and counted) once, as MODULE:NAME.
-            int count = 0;
-            foreach (KeyValuePair<string, string> n in names)
-            {
-                if (n.Value == "vmlinux" || n.Key.IndexOf(':') >= 0)
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
+        /// <summary>How many names <paramref name="part"/> holds (0 when absent); a module's counts once, as MODULE:NAME.</summary>
+        public int Count(string part) => _parts.TryGetValue(part, out NameSet? names) ? names.Count : 0;
 
         /// <summary>
         /// Where <paramref name="name"/> is in <paramref name="part"/>: <c>vmlinux</c>, a module's name, or null when the
         /// profile has the part and not the name. A <c>MODULE:NAME</c> is looked up in that module only (libbpf 1.5's
         /// form). Throws when the part is absent: ask <see cref="Has"/> first.
         /// </summary>
-        public string? Find(string part, string name)
-        {
-            Dictionary<string, string> names = _parts[part];
-            int colon = name.IndexOf(':');
-            if (colon < 0)
-            {
-                return names.TryGetValue(name, out string? module) ? module : null;
-            }
-
-            string wantedModule = name.Substring(0, colon), bare = name.Substring(colon + 1);
-            if (wantedModule == "vmlinux")
-            {
-                return names.TryGetValue(bare, out string? m) && m == "vmlinux" ? m : null;
-            }
-
-            return names.TryGetValue(name, out string? found) ? found : null;
-        }
+        public string? Find(string part, string name) => _parts[part].Find(name);
 
         /// <summary>Every name of <paramref name="part"/> as written (<c>MODULE:NAME</c> for a module's), sorted.</summary>
-        public IReadOnlyList<string> Names(string part)
-        {
-            if (!_parts.TryGetValue(part, out Dictionary<string, string>? names))
-            {
-                return Array.Empty<string>();
-            }
+        public IReadOnlyList<string> Names(string part) =>
+            _parts.TryGetValue(part, out NameSet? names) ? names.Written() : (IReadOnlyList<string>)Array.Empty<string>();
 
-            var list = new List<string>(names.Count);
-            foreach (KeyValuePair<string, string> n in names)
-            {
-                if (n.Value == "vmlinux" || n.Key.IndexOf(':') >= 0)
-                {
-                    list.Add(n.Key);
-                }
-            }
-
-            list.Sort(StringComparer.Ordinal);
-            return list;
-        }
-
-        /// <summary>Every name of <paramref name="part"/> without a module prefix (vmlinux's, and each module's once), unsorted.</summary>
-        public IEnumerable<string> BareNames(string part)
-        {
-            if (!_parts.TryGetValue(part, out Dictionary<string, string>? names))
-            {
-                yield break;
-            }
-
-            foreach (string n in names.Keys)
-            {
-                if (n.IndexOf(':') < 0)
-                {
-                    yield return n;
-                }
-            }
-        }
+        /// <summary>
+        /// Every name of <paramref name="part"/> without a module prefix (vmlinux's, and each module's once), unsorted; with
+        /// <paramref name="prefix"/>, only those that start with it (completion filters before any string is made).
+        /// </summary>
+        public IEnumerable<string> BareNames(string part, string prefix = "") =>
+            _parts.TryGetValue(part, out NameSet? names) ? names.Bare(prefix) : Array.Empty<string>();
 
         /// <summary>The profile as text, in the format <see cref="Parse"/> reads.</summary>
         public string Write()
@@ -228,8 +193,9 @@ namespace BpfAnalyzers.Kernel
             Next();
             string? name = null, release = null, arch = null;
             HashSet<string>? declared = null;
-            var parts = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-            Dictionary<string, string>? current = null;
+            var parts = new Dictionary<string, NameSet>(StringComparer.Ordinal);
+            NameSet.Builder? current = null;
+            string? currentPart = null;
             for (string? line = Next(); line is not null; line = Next())
             {
                 if (line.Length == 0 || line[0] == '#')
@@ -245,13 +211,18 @@ namespace BpfAnalyzers.Kernel
                 if (line[0] == '[')
                 {
                     string part = line.Length > 2 && line[line.Length - 1] == ']' ? line.Substring(1, line.Length - 2) : string.Empty;
-                    if (declared is null || !declared.Contains(part) || parts.ContainsKey(part))
+                    if (declared is null || !declared.Contains(part) || parts.ContainsKey(part) || part == currentPart)
                     {
                         throw new KernelProfileFormatException($"{source}:{lineNo}: part '{line}' is not one the 'parts' line declares, or comes twice");
                     }
 
-                    current = new Dictionary<string, string>(StringComparer.Ordinal);
-                    parts.Add(part, current);
+                    if (current is not null)
+                    {
+                        parts.Add(currentPart!, current.Build());
+                    }
+
+                    current = new NameSet.Builder();
+                    currentPart = part;
                     continue;
                 }
 
@@ -287,20 +258,15 @@ namespace BpfAnalyzers.Kernel
                     throw new KernelProfileFormatException($"{source}:{lineNo}: '{Cut(line)}' is not one name");
                 }
 
-                int colon = line.IndexOf(':');
-                if (colon < 0)
+                if (!current.Add(line, 0, line.Length))
                 {
-                    current[line] = "vmlinux";
+                    throw new KernelProfileFormatException($"{source}:{lineNo}: '{Cut(line)}' holds a character no kernel name has (names are printable ASCII)");
                 }
-                else
-                {
-                    current[line] = line.Substring(0, colon);
-                    string bare = line.Substring(colon + 1);
-                    if (!current.ContainsKey(bare))
-                    {
-                        current[bare] = line.Substring(0, colon);
-                    }
-                }
+            }
+
+            if (current is not null)
+            {
+                parts.Add(currentPart!, current.Build());
             }
 
             if (declared is null || release is null || arch is null)
