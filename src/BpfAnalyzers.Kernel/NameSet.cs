@@ -29,9 +29,6 @@ namespace BpfAnalyzers.Kernel
         /// <summary>How many names are written (a module's once, as <c>MODULE:NAME</c>).</summary>
         public int Count => _starts.Length;
 
-        /// <summary>Reads the bytes <see cref="Builder"/> collected.</summary>
-        public static NameSet From(Builder builder) => builder.Build();
-
         /// <summary>The set of <paramref name="written"/> names (duplicates count once).</summary>
         public static NameSet Of(IEnumerable<string> written)
         {
