@@ -69,14 +69,59 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Assert.Contains("error BPF0025: Kernel profile ", bad.Result.Output, System.StringComparison.Ordinal);
             Assert.Empty(bad.Bpf);
 
-            // Raw BTF never reaches csc as an additional file (CS2015): the build warns and checks nothing with it.
+        }
+
+        [Fact]
+        public async Task Raw_BTF_becomes_a_profile_under_obj_incrementally_and_bad_BTF_is_a_clear_error()
+        {
+            const string programs = """
+                using BpfAnalyzers;
+
+                public static class Programs
+                {
+                    [BpfSection("fentry/tcp_v4_connet")] public static int OnConnect(object ctx) => 0;
+                    [BpfSection("fentry/tcp_v4_connect")] public static int OnConnected(object ctx) => 0;
+                }
+                """;
+
+            // The MSBuild task turns the raw BTF into a profile under obj/; csc only ever sees that text (no CS2015).
             ConsumerProject raw = _package.NewConsumer("kernel-raw")
                 .Source("Programs.cs", programs)
-                .Item("<BpfKernel Include=\"/sys/kernel/btf/vmlinux\" />");
-            BuildOutcome rawBuild = await raw.BuildAsync();
-            Assert.True(rawBuild.Succeeded, rawBuild.ToString());
-            Assert.Contains("warning BPF0025: BpfKernel '/sys/kernel/btf/vmlinux' is not a kernel profile", rawBuild.Result.Output, System.StringComparison.Ordinal);
-            Assert.DoesNotContain("CS2015", rawBuild.Result.Output, System.StringComparison.Ordinal);
+                .Item("<BpfKernel Include=\"/sys/kernel/btf/vmlinux\" Name=\"this-machine\" />");
+            BuildOutcome first = await raw.BuildAsync();
+            Assert.False(first.Succeeded, first.ToString());
+            Assert.Equal(new[] { "Programs.cs(5,25): error BPF0026" }, first.BpfPositions);
+            Assert.Contains("on kernel this-machine", first.Bpf[0].Message, System.StringComparison.Ordinal);
+            Assert.Contains("did you mean 'fentry/tcp_v4_connect'", first.Bpf[0].Message, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("CS2015", first.Result.Output, System.StringComparison.Ordinal);
+            string profile = Directory.GetFiles(Path.Combine(raw.Directory, "obj"), "vmlinux.bpfkernel", SearchOption.AllDirectories).Single();
+            Assert.StartsWith("# bpfkernel 1\n", File.ReadAllText(profile), System.StringComparison.Ordinal);
+            Assert.Contains("\nname this-machine\n", File.ReadAllText(profile), System.StringComparison.Ordinal);
+
+            // An unchanged kernel costs the next build nothing: the target is skipped, the profile not rewritten.
+            System.DateTime made = File.GetLastWriteTimeUtc(profile);
+            BuildOutcome again = await raw.BuildAsync("-v:n");
+            // (-v:n also prints lines that parse as diagnostics of other files: only the project's own are compared.)
+            Assert.Equal(first.BpfPositions, again.BpfPositions.Where(p => p.StartsWith("Programs.cs", System.StringComparison.Ordinal)));
+            Assert.Contains("Skipping target \"BpfMakeKernelProfiles\" because all output files are up-to-date", again.Result.Output, System.StringComparison.Ordinal);
+            Assert.Equal(made, File.GetLastWriteTimeUtc(profile));
+
+            // Junk and truncated BTF: error BPF0025 naming the file, no crash, nothing handed to csc.
+            var junk = new byte[4096];
+            new System.Random(22).NextBytes(junk);
+            byte[] vmlinux = File.ReadAllBytes("/sys/kernel/btf/vmlinux");
+            ConsumerProject bad = _package.NewConsumer("kernel-bad-btf")
+                .Source("Programs.cs", programs)
+                .Item("<BpfKernel Include=\"junk.btf\" /><BpfKernel Include=\"truncated.btf\" />");
+            File.WriteAllBytes(Path.Combine(bad.Directory, "junk.btf"), junk);
+            File.WriteAllBytes(Path.Combine(bad.Directory, "truncated.btf"), vmlinux[..(vmlinux.Length / 3)]);
+            BuildOutcome badBuild = await bad.BuildAsync();
+            Assert.False(badBuild.Succeeded, badBuild.ToString());
+            Assert.Contains("junk.btf", badBuild.Result.Output, System.StringComparison.Ordinal);
+            Assert.Contains("truncated.btf", badBuild.Result.Output, System.StringComparison.Ordinal);
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(badBuild.Result.Output, @"error BPF0025: [^\n]*\.btf").Select(m => m.Value).Distinct().Count());
+            Assert.DoesNotContain("CS2015", badBuild.Result.Output, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("MSB4018", badBuild.Result.Output, System.StringComparison.Ordinal);
         }
     }
 }

@@ -29,6 +29,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
             "buildTransitive/BpfAnalyzers.targets",
             "lib/netstandard2.0/BpfAnalyzers.Attributes.dll",
             "lib/netstandard2.0/BpfAnalyzers.Attributes.xml",
+            "tasks/netstandard2.0/BpfAnalyzers.Tasks.dll",
         };
 
         private readonly PackedPackage _package;
@@ -39,7 +40,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
         }
 
         [Fact]
-        public void The_package_holds_exactly_the_analyzer_fixes_completion_table_attributes_props_and_readme()
+        public void The_package_holds_exactly_the_analyzer_fixes_completion_table_attributes_props_task_and_readme()
         {
             using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
 
@@ -93,7 +94,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Dictionary<string, byte[]> secondFiles = PackageFiles(second);
             Assert.Equal(firstFiles.Keys.OrderBy(f => f, StringComparer.Ordinal), secondFiles.Keys.OrderBy(f => f, StringComparer.Ordinal));
             string[] assemblies = firstFiles.Keys.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-            Assert.Equal(6, assemblies.Length);
+            Assert.Equal(7, assemblies.Length);
             foreach (string assembly in assemblies)
             {
                 Assert.True(firstFiles[assembly].AsSpan().SequenceEqual(secondFiles[assembly]), assembly + " differs between two builds of the same sources");
