@@ -17,7 +17,11 @@ WRONG = ["xdpblah", "kprobes/do_unlinkat", "cgroup_sock", "tracepoints/sched/sch
 PER_FILE = 100
 
 
-def generate(d, programs, wrong_pct, package_source, version, reference_dll):
+# On a kernel profile the valid names must exist there too: Debian 12's 6.1 has no tcx (6.6), so sk_msg stands in.
+VALID_ON_KERNEL = [("sk_msg" if n == "tcx/ingress" else n) for n in VALID]
+
+
+def generate(d, programs, wrong_pct, package_source, version, reference_dll, kernel=None):
     if os.path.isdir(d):
         shutil.rmtree(d)
     os.makedirs(d)
@@ -32,6 +36,8 @@ def generate(d, programs, wrong_pct, package_source, version, reference_dll):
   <packageSourceMapping><clear /><packageSource key="local"><package pattern="*" /></packageSource></packageSourceMapping>
 </configuration>
 """)
+    kernel_item = f'\n    <BpfKernel Include="{kernel}" />' if kernel else ""
+    valid = VALID_ON_KERNEL if kernel else VALID
     open(os.path.join(d, "Generated.csproj"), "w").write(f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -41,7 +47,7 @@ def generate(d, programs, wrong_pct, package_source, version, reference_dll):
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="BpfAnalyzers" Version="{version}" />
-    <Analyzer Include="{reference_dll}" />
+    <Analyzer Include="{reference_dll}" />{kernel_item}
   </ItemGroup>
 </Project>
 """)
@@ -51,7 +57,7 @@ def generate(d, programs, wrong_pct, package_source, version, reference_dll):
         for i in range(f * PER_FILE, min(programs, (f + 1) * PER_FILE)):
             # A project smaller than one in ten still gets one wrong name, so "10 %" never measures the all-valid path.
             wrong = every and (i % every == every - 1 or (programs < every and i == programs - 1))
-            name = WRONG[(i // max(every, 1)) % len(WRONG)] if wrong else VALID[i % len(VALID)]
+            name = WRONG[(i // max(every, 1)) % len(WRONG)] if wrong else valid[i % len(valid)]
             out.append(f"""        [BpfSection("{name}")]
         public static int Prog{i}(IntPtr ctx) {{ return Sum{i}(ctx.ToInt32()); }}
         public static int Sum{i}(int x) {{ int s = 0; for (int k = 0; k < x; k++) {{ s += k * 3; }} return s; }}
@@ -106,15 +112,19 @@ def main():
     a.add_argument("--reference", required=True)
     a.add_argument("--work", required=True)
     a.add_argument("--label", default="")
+    a.add_argument("--kernel", default="", help="a kernel profile every generated project declares (<BpfKernel>)")
+    a.add_argument("--cold-sizes", default="2,1000,10000", help="sizes that also get builds without the compiler server")
     args = a.parse_args()
     version = sorted(f[len("BpfAnalyzers."):-len(".nupkg")] for f in os.listdir(args.package_source)
                      if f.startswith("BpfAnalyzers.") and f.endswith(".nupkg"))[-1]
     rows = []
+    print(f"kernel profile: {args.kernel or 'none'}")
     print(f"{'programs':>9} {'wrong':>5} {'compiler':>9} {'diags':>5} | {'ours s':>7} {'% Csc':>6} | {'ref s':>7} {'ours/ref':>8} | {'NetAn s':>7} | {'Csc s':>7}  (medians; ours per build listed)")
     for size in [int(s) for s in args.sizes.split(",")]:
         for pct in [int(w) for w in args.wrong.split(",")]:
             d = os.path.join(args.work, f"p{size}-w{pct}")
-            generate(d, size, pct, os.path.abspath(args.package_source), version, os.path.abspath(args.reference))
+            generate(d, size, pct, os.path.abspath(args.package_source), version, os.path.abspath(args.reference),
+                     os.path.abspath(args.kernel) if args.kernel else None)
             subprocess.run(["dotnet", "restore", "--nologo", "-v:q"], cwd=d, check=True, capture_output=True)
             # Warm-up: the first build starts the compiler server or loads this project's copy of the analyzers into it
             # (one more for small projects, whose first server build showed start-up left-overs); small sizes are cheap
@@ -122,13 +132,14 @@ def main():
             warm = 2 if size <= 1000 else 1
             reps = max(args.reps, 5) if size <= 1000 else args.reps
             report(args, rows, size, pct, "server", [build(d, os.path.join(d, f"build-{r}.log")) for r in range(reps + warm)][warm:])
-            if size <= 2:
+            if str(size) in args.cold_sizes.split(","):
                 # No compiler server: a fresh csc process per build that loads and JIT-compiles every analyzer (CI
-                # machines with the server off; the issue's "fixed cost per build").
+                # machines with the server off; issue 23). UseSharedCompilation is passed explicitly either way: this
+                # machine's environment sets it false, which would otherwise decide the "server" rows too.
                 report(args, rows, size, pct, "no server", [build(d, os.path.join(d, f"cold-{r}.log"), shared=False) for r in range(reps)])
     os.makedirs("artifacts/bench/results", exist_ok=True)
     with open(f"artifacts/bench/results/build-cost{('-' + args.label) if args.label else ''}.tsv", "w") as f:
-        f.write("label\tprograms\twrong_pct\tcompiler\tdiagnostics\tours_s\tours_pct_csc\tref_s\tours_over_ref\tnetanalyzers_s\tcsc_s\tbuild_wall_s\n")
+        f.write("label\tkernel\tprograms\twrong_pct\tcompiler\tdiagnostics\tours_s\tours_pct_csc\tref_s\tours_over_ref\tnetanalyzers_s\tcsc_s\tbuild_wall_s\n")
         for r in rows:
             f.write("\t".join(str(x) for x in r) + "\n")
 
@@ -137,7 +148,7 @@ def report(args, rows, size, pct, compiler, runs):
     med = {k: statistics.median(r[k] for r in runs) for k in ("ours", "ref", "net", "csc", "wall")}
     share = 100 * med["ours"] / med["csc"]
     ratio = med["ours"] / med["ref"] if med["ref"] > 0 else float("inf")
-    rows.append((args.label, size, pct, compiler, runs[0]["diags"], med["ours"], share, med["ref"], ratio, med["net"], med["csc"], med["wall"]))
+    rows.append((args.label, os.path.basename(args.kernel) or "-", size, pct, compiler, runs[0]["diags"], med["ours"], share, med["ref"], ratio, med["net"], med["csc"], med["wall"]))
     # On a shared machine a callback's stopwatch also counts preemption and GC pauses: the per-build lists and the
     # least-disturbed build (min) show how far the median can be trusted.
     print(f"{size:>9} {pct:>4}% {compiler:>9} {runs[0]['diags']:>5} | {med['ours']:>7.3f} {share:>5.2f}% | {med['ref']:>7.3f} {ratio:>7.2f}x | {med['net']:>7.3f} | {med['csc']:>7.2f}"

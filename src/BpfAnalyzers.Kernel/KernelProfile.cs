@@ -223,6 +223,17 @@ namespace BpfAnalyzers.Kernel
 
                     current = new NameSet.Builder();
                     currentPart = part;
+                    pos = current.AddLines(text, pos, ref lineNo, out int badStart, out int badEnd);
+                    if (badStart >= 0)
+                    {
+                        string bad = text.Substring(badStart, badEnd - badStart);
+                        throw new KernelProfileFormatException(LooksBinary(bad)
+                            ? $"{source}:{lineNo}: a control character: not a text profile"
+                            : bad.IndexOf(' ') >= 0 || bad.IndexOf('\t') >= 0
+                                ? $"{source}:{lineNo}: '{Cut(bad)}' is not one name"
+                                : $"{source}:{lineNo}: '{Cut(bad)}' holds a character no kernel name has (names are printable ASCII)");
+                    }
+
                     continue;
                 }
 
@@ -253,15 +264,8 @@ namespace BpfAnalyzers.Kernel
                     continue;
                 }
 
-                if (line.IndexOf(' ') >= 0 || line.IndexOf('\t') >= 0)
-                {
-                    throw new KernelProfileFormatException($"{source}:{lineNo}: '{Cut(line)}' is not one name");
-                }
-
-                if (!current.Add(line, 0, line.Length))
-                {
-                    throw new KernelProfileFormatException($"{source}:{lineNo}: '{Cut(line)}' holds a character no kernel name has (names are printable ASCII)");
-                }
+                // Inside a part AddLines reads every line up to the next '[': nothing else reaches here.
+                throw new KernelProfileFormatException($"{source}:{lineNo}: '{Cut(line)}' is not one name");
             }
 
             if (current is not null)

@@ -301,6 +301,40 @@ namespace BpfAnalyzers.Kernel
                 return true;
             }
 
+            /// <summary>
+            /// Adds the names on the lines of <paramref name="text"/> from <paramref name="pos"/> up to the next part header
+            /// (a line starting with '[') or the end, skipping blank lines and '#' comments, without making a string per
+            /// line: the one loop a profile's parse spends its time in. Returns where it stopped; a line that is not one
+            /// name of printable ASCII stops it too, and is given in <paramref name="badStart"/> and <paramref name="badEnd"/>.
+            /// </summary>
+            // (AggressiveOptimization measured slower here: 150-170 ms cold against 116-120 without.)
+            public int AddLines(string text, int pos, ref int lineNo, out int badStart, out int badEnd)
+            {
+                badStart = badEnd = -1;
+                while (pos < text.Length)
+                {
+                    int nl = text.IndexOf('\n', pos);
+                    int end = nl < 0 ? text.Length : nl;
+                    int stop = end > pos && text[end - 1] == '\r' ? end - 1 : end;
+                    if (stop > pos && text[pos] == '[')
+                    {
+                        return pos;
+                    }
+
+                    lineNo++;
+                    if (stop > pos && text[pos] != '#' && !Add(text, pos, stop - pos))
+                    {
+                        badStart = pos;
+                        badEnd = stop;
+                        return pos;
+                    }
+
+                    pos = nl < 0 ? text.Length : nl + 1;
+                }
+
+                return pos;
+            }
+
             public NameSet Build()
             {
                 byte[] blob = new byte[_length];

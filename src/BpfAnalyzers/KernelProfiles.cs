@@ -13,17 +13,24 @@ namespace BpfAnalyzers
     /// <summary>
     /// The kernels a project ships to: every additional file that ends in <c>.bpfkernel</c> (the package turns each
     /// <c>BpfKernel</c> item into one). A profile is parsed once per distinct content and kept for later compilations
-    /// in the same process (the compiler server, the IDE), keyed by the text's checksum. A profile that cannot be read
-    /// is BPF0025, and checks nothing.
+    /// in the same process (the compiler server, the IDE), keyed by the text's checksum, and under the file's path and
+    /// modified time when the build gives it (<see cref="StampKey"/>), so an unchanged profile is not even read again. A
+    /// profile that cannot be read is BPF0025, and checks nothing.
     /// </summary>
     internal static class KernelProfiles
     {
         public const string Extension = ".bpfkernel";
 
+        /// <summary>The item metadata the package's targets set on a profile's additional file: its modified time.</summary>
+        public const string StampKey = "build_metadata.AdditionalFiles.BpfKernelStamp";
+
         // Content checksum (hex) -> the parsed profile or the error it gave. Few distinct kernels per machine.
         private static readonly ConcurrentDictionary<string, (KernelProfile? Profile, string? Error)> s_byContent = new(StringComparer.Ordinal);
 
-        public static (IReadOnlyList<KernelProfile> Profiles, IReadOnlyList<string> Errors) Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        // Path and modified time (from the build) -> the same: a hit reads no text and hashes nothing.
+        private static readonly ConcurrentDictionary<(string Path, string Stamp), (KernelProfile? Profile, string? Error)> s_byStamp = new();
+
+        public static (IReadOnlyList<KernelProfile> Profiles, IReadOnlyList<string> Errors) Read(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider? options, CancellationToken cancellationToken)
         {
             List<KernelProfile>? profiles = null;
             List<string>? errors = null;
@@ -34,10 +41,26 @@ namespace BpfAnalyzers
                     continue;
                 }
 
-                SourceText? text = file.GetText(cancellationToken);
-                (KernelProfile? profile, string? error) = text is null
-                    ? (null, $"Kernel profile '{file.Path}' cannot be read as text (a binary file: raw BTF goes through bpf-sections kernel profile --btf FILE)")
-                    : FromText(text);
+                string? stamp = null;
+                (KernelProfile? Profile, string? Error) read;
+                if (options is not null && options.GetOptions(file).TryGetValue(StampKey, out stamp) && stamp.Length > 0 &&
+                    s_byStamp.TryGetValue((file.Path, stamp), out read))
+                {
+                    // Unchanged since an earlier compilation in this process: not read again.
+                }
+                else
+                {
+                    SourceText? text = file.GetText(cancellationToken);
+                    read = text is null
+                        ? (null, $"Kernel profile '{file.Path}' cannot be read as text (a binary file: raw BTF goes through bpf-sections kernel profile --btf FILE)")
+                        : FromText(text);
+                    if (!string.IsNullOrEmpty(stamp))
+                    {
+                        s_byStamp[(file.Path, stamp!)] = read;
+                    }
+                }
+
+                (KernelProfile? profile, string? error) = read;
                 if (profile is not null)
                 {
                     (profiles ??= new List<KernelProfile>()).Add(profile);

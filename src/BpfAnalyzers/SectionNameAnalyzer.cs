@@ -53,7 +53,7 @@ namespace BpfAnalyzers
                 return;
             }
 
-            (IReadOnlyList<Kernel.KernelProfile> kernels, IReadOnlyList<string> kernelErrors) = KernelProfiles.Read(context.Options.AdditionalFiles, context.CancellationToken);
+            (IReadOnlyList<Kernel.KernelProfile> kernels, IReadOnlyList<string> kernelErrors) = KernelProfiles.Read(context.Options.AdditionalFiles, context.Options.AnalyzerConfigOptionsProvider, context.CancellationToken);
             var state = new CompilationState(
                 new AnalyzerSettings(context.Options.AnalyzerConfigOptionsProvider),
                 new SectionChecker(CustomSections.Read(context.Compilation, context.CancellationToken), kernels),

@@ -17,7 +17,7 @@ namespace BpfAnalyzers.Loader.Tests
     /// </summary>
     public sealed class KernelProfileLoaderTests
     {
-        private static readonly string[] s_kernelRules = { "BPF0026", "BPF0027", "BPF0028" };
+        private static readonly string[] s_kernelRules = { "BPF0026", "BPF0027", "BPF0028", "BPF0029", "BPF0030" };
 
         // What flags a missing target: the kernel rules, and the rules that know a name can exist nowhere.
         private static readonly string[] s_targetRules = { "BPF0026", "BPF0027", "BPF0016", "BPF0017", "BPF0022", "BPF0012" };

@@ -27,7 +27,10 @@ namespace BpfAnalyzers.Tests
             lsm_mac
             tcx_ingress
             trace_fentry
+            trace_fexit
             trace_iter
+            trace_kprobe_multi
+            trace_kprobe_session
             trace_raw_tp
             [funcs]
             do_unlinkat
@@ -71,7 +74,9 @@ namespace BpfAnalyzers.Tests
             [attach_types]
             lsm_mac
             trace_fentry
+            trace_fexit
             trace_iter
+            trace_kprobe_multi
             trace_raw_tp
             [funcs]
             do_unlinkat

@@ -15,6 +15,9 @@ namespace BpfAnalyzers.Sections
         /// <summary>The libbpf release that reads <c>MODULE:FUNC</c> (find_kernel_btf_id()).</summary>
         private static readonly LibbpfVersion s_moduleForm = new(1, 5);
 
+        /// <summary>The libbpf release whose kprobe.multi hands an exact name (no wildcard) to the kernel unresolved.</summary>
+        private static readonly LibbpfVersion s_exactMultiName = new(1, 7);
+
         private const int MaxFixes = 3;
 
         internal static Finding? Check(string name, in SectionResolution r, LibbpfSetup libbpf, string program, IReadOnlyList<KernelProfile> kernels)
@@ -54,10 +57,13 @@ namespace BpfAnalyzers.Sections
 
             if (missing.Count == 0)
             {
-                return null;
+                return e.AttachFunction == AttachFunction.Kprobe ? BtfHint(name, r, libbpf, wanted, display, kernels) : null;
             }
 
-            string reason = $"{thing} '{wanted}' is not in {(missing.Count == 1 ? "its" : "their")} {Where(part)}";
+            bool glob = IsMulti(e) && IsGlob(wanted);
+            string reason = glob
+                ? $"no {thing} matching '{wanted}' is in {(missing.Count == 1 ? "its" : "their")} {Where(part)}"
+                : $"{thing} '{wanted}' is not in {(missing.Count == 1 ? "its" : "their")} {Where(part)}";
             if (optional)
             {
                 return Optional(libbpf, display, missing, reason);
@@ -72,7 +78,7 @@ namespace BpfAnalyzers.Sections
                 fixes.Add("?" + name);
             }
 
-            foreach (string near in Nearest(missing[0], part, wanted, e))
+            foreach (string near in glob ? Array.Empty<string>() : Candidates(missing[0], part, wanted, e))
             {
                 if (fixes.Count < MaxFixes && Array.TrueForAll(missing.ToArray(), k => Present(k, part, near, e) != false))
                 {
@@ -89,6 +95,46 @@ namespace BpfAnalyzers.Sections
             return loadFails
                 ? new Finding(Rules.KernelLacksBtfTarget, new[] { libbpf.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.SetsAttachTarget)
                 : new Finding(Rules.KernelLacksAttachTarget, new[] { libbpf.ToString(), display, Kernels(missing, kernels), reason, says, didYouMean }, fixes, start, length, LoaderWaiver.AttachesInCode);
+        }
+
+        /// <summary>
+        /// BPF0030: a kprobe target that kernels whose profile has no kallsyms (made from BTF alone) lack among their BTF
+        /// functions. BTF misses some text symbols kprobes attach to, so this is a hint, with the nearest BTF names.
+        /// </summary>
+        private static Finding? BtfHint(string name, in SectionResolution r, LibbpfSetup libbpf, string wanted, string display, IReadOnlyList<KernelProfile> kernels)
+        {
+            var lacking = new List<KernelProfile>();
+            foreach (KernelProfile k in kernels)
+            {
+                if (!k.Has(KernelProfile.Kallsyms) && k.Has(KernelProfile.Funcs) && k.Find(KernelProfile.Funcs, wanted) is null)
+                {
+                    lacking.Add(k);
+                }
+            }
+
+            if (lacking.Count == 0)
+            {
+                return null;
+            }
+
+            string prefix = name.Substring(0, r.AttachTargetStart);
+            var fixes = new List<string>();
+            foreach (string near in Nearest(lacking[0], KernelProfile.Funcs, wanted, r.Entry!))
+            {
+                if (fixes.Count < MaxFixes && lacking.TrueForAll(k => k.Find(KernelProfile.Funcs, near) is not null))
+                {
+                    fixes.Add(prefix + near + Tail(r, wanted));
+                }
+            }
+
+            string didYouMean = fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?";
+            return new Finding(
+                Rules.KprobeTargetNotInBtf,
+                new[] { libbpf.ToString(), display, wanted, Kernels(lacking, kernels), didYouMean },
+                fixes,
+                r.AttachTargetStart,
+                Math.Max(1, wanted.Length),
+                LoaderWaiver.AttachesInCode);
         }
 
         /// <summary>The program or attach type a kernel lacks, and which kernels lack it.</summary>
@@ -198,7 +244,10 @@ namespace BpfAnalyzers.Sections
                 return KernelProfile.Events;
             }
 
-            return e.AttachFunction == AttachFunction.Kprobe || e.AttachFunction == AttachFunction.Ksyscall ? KernelProfile.Kallsyms : null;
+            // kprobe.multi and kprobe.session resolve their pattern against kallsyms (0.8-1.2) or
+            // available_filter_functions (1.3+), whose names are kallsyms text symbols too.
+            return e.AttachFunction == AttachFunction.Kprobe || e.AttachFunction == AttachFunction.Ksyscall ||
+                   IsMulti(e) ? KernelProfile.Kallsyms : null;
         }
 
         /// <summary>True, false, or null when the profile cannot tell (it lacks the part).</summary>
@@ -223,7 +272,103 @@ namespace BpfAnalyzers.Sections
                 return k.Find(part, "__se_sys_" + wanted) is not null;
             }
 
+            if (IsMulti(e) && IsGlob(wanted))
+            {
+                // glob_match(): '*' any run, '?' any one character; names with the part before the first wildcard only.
+                int wild = wanted.IndexOfAny(s_wildcards);
+                foreach (string candidate in k.BareNames(part, wanted.Substring(0, wild)))
+                {
+                    if (GlobMatch(candidate, 0, wanted, 0))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             return k.Find(part, wanted) is not null;
+        }
+
+        private static readonly char[] s_wildcards = { '*', '?' };
+
+        private static bool IsMulti(SectionEntry e) => e.AttachFunction == AttachFunction.KprobeMulti || e.AttachFunction == AttachFunction.KprobeSession;
+
+        private static bool IsGlob(string pattern) => pattern.IndexOfAny(s_wildcards) >= 0;
+
+        /// <summary>libbpf's <c>glob_match()</c>, character for character.</summary>
+        internal static bool GlobMatch(string str, int s, string pat, int p)
+        {
+            while (s < str.Length && p < pat.Length && pat[p] != '*')
+            {
+                if (pat[p] != '?' && str[s] != pat[p])
+                {
+                    return false;
+                }
+
+                s++;
+                p++;
+            }
+
+            if (p < pat.Length && pat[p] == '*')
+            {
+                while (p < pat.Length && pat[p] == '*')
+                {
+                    p++;
+                }
+
+                if (p == pat.Length)
+                {
+                    return true;
+                }
+
+                while (s < str.Length)
+                {
+                    if (GlobMatch(str, s++, pat, p))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return s == str.Length && p == pat.Length;
+        }
+
+        /// <summary>
+        /// What to write instead of <paramref name="wanted"/>: for libbpf 1.5's <c>MODULE:FUNC</c>, the function where it really
+        /// is (<c>OTHER:FUNC</c>, then bare), else the nearest names in that module's form; for a bare name, <see cref="Nearest"/>.
+        /// </summary>
+        private static IEnumerable<string> Candidates(KernelProfile k, string part, string wanted, SectionEntry e)
+        {
+            int colon = wanted.IndexOf(':');
+            if (colon < 0)
+            {
+                foreach (string near in Nearest(k, part, wanted, e))
+                {
+                    yield return near;
+                }
+
+                yield break;
+            }
+
+            string module = wanted.Substring(0, colon), bare = wanted.Substring(colon + 1);
+            if (k.Find(part, bare) is string where)
+            {
+                // In another module, or in vmlinux: libbpf finds it under that name, and bare (vmlinux first, then modules).
+                if (where != "vmlinux")
+                {
+                    yield return where + ":" + bare;
+                }
+
+                yield return bare;
+                yield break;
+            }
+
+            foreach (string near in Nearest(k, part, bare, e))
+            {
+                string? at = k.Find(part, near);
+                yield return at is null || at == "vmlinux" ? near : (k.Find(part, module + ":" + near) is not null ? module : at) + ":" + near;
+            }
         }
 
         /// <summary>What the kernel has near <paramref name="wanted"/>: known renames, longer names it starts, then typos.</summary>
@@ -306,6 +451,15 @@ namespace BpfAnalyzers.Sections
             if (e.AttachFunction == AttachFunction.RawTracepoint)
             {
                 return LibbpfAttachMessages.RawTracepointAttachFailed(program, wanted, libbpf.Version);
+            }
+
+            if (IsMulti(e))
+            {
+                // bpf_program__attach_kprobe_multi_opts(): no match is -ENOENT, which only the skeleton reports; from 1.7 an
+                // exact name (no wildcard) goes to the kernel unresolved, and the kernel's error is what is reported.
+                return !IsGlob(wanted) && libbpf.Version >= s_exactMultiName
+                    ? $"prog '{program}': failed to attach: {LibbpfAttachMessages.KernelDependent}"
+                    : LibbpfAttachMessages.AutoAttachFailed(program, "ENOENT", 2, libbpf.Version);
             }
 
             return LibbpfAttachMessages.KprobePerfEventFailed(program, e.Type.StartsWith("kret", StringComparison.Ordinal), wanted + "+0x0", libbpf.Version);

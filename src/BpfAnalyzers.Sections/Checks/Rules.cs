@@ -279,6 +279,16 @@ namespace BpfAnalyzers.Sections
             FindingSeverity.Info,
             "A '?' in front of the section name (libbpf 0.8+) makes the program optional: libbpf loads it only when the loader turns autoload on. What a kernel lacks is then information for the loader, not an error.");
 
+        public static readonly Rule KprobeTargetNotInBtf = new Rule(
+            "BPF0030",
+            "kprobe target not among a kernel's BTF functions",
+            "Section '{1}': '{2}' is not a function in the BTF of {3}, whose profile has no kallsyms to tell for sure; kprobes also attach to functions BTF leaves out ('.isra' and '.constprop' clones){4}",
+            KernelsCategory,
+            FindingSeverity.Info,
+            "kprobe and kretprobe attach to any kernel text symbol (kallsyms). A profile made from BTF alone (a distro kernel package, a BTFhub file) has no kallsyms; BTF functions cover about 91 % of them, so a target missing there is a hint, never an error.",
+            RuleFixes.Rename,
+            waivedBy: LoaderWaiver.AttachesInCode);
+
         /// <summary>Every rule, in identifier order.</summary>
         public static System.Collections.Generic.IReadOnlyList<Rule> All { get; } = new[]
         {
@@ -287,6 +297,7 @@ namespace BpfAnalyzers.Sections
             AttachTargetMisread, NoAutoAttach, BtfAttachTargetMissing, BtfAttachTargetInvalid, UnknownIterator, NoSleepableVariant,
             UnknownDataSection, ProgramSectionOnData, DataSectionMisfit, NoSuchTracepoint, LegacySection, SkippedDataSectionUnused,
             InvalidKernelProfile, KernelLacksBtfTarget, KernelLacksAttachTarget, KernelLacksProgramType, OptionalProgramLacksTarget,
+            KprobeTargetNotInBtf,
         };
 
         /// <summary>The ids of the rules that offer <paramref name="fix"/>, in identifier order: what a fixer's FixableDiagnosticIds are.</summary>

@@ -61,5 +61,30 @@ namespace BpfAnalyzers.Tests
                 "LSM hook 'bprm_check' is not in their BTF (vmlinux and modules)",
                 "prog 'Prog': failed to find kernel BTF type ID of 'bprm_check': -ESRCH",
                 "; did you mean 'lsm/bprm_check_security'?"));
+
+        [Theory]
+        // libbpf 1.5's MODULE:FUNC: a function in another module is fixed to where it is, then to the bare name.
+        [InlineData("fentry/{|#0:nf_nat:nf_confirm|}", "nf_nat:nf_confirm", "; did you mean 'fentry/nf_conntrack:nf_confirm' or 'fentry/nf_confirm'?")]
+        // A vmlinux function under a module's name: the bare name (vmlinux is searched first).
+        [InlineData("fentry/{|#0:nf_conntrack:do_unlinkat|}", "nf_conntrack:do_unlinkat", "; did you mean 'fentry/do_unlinkat'?")]
+        // A typo inside the module form keeps the module.
+        [InlineData("fentry/{|#0:nf_conntrack:nf_confrm|}", "nf_conntrack:nf_confrm", "; did you mean 'fentry/nf_conntrack:nf_confirm'?")]
+        public Task A_module_colon_function_is_fixed_in_the_module_form(string section, string wanted, string didYouMean) => Run(
+            Program("\"" + section + "\""),
+            new[] { New },
+            Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", section.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), "kernel new (6.18.0)",
+                $"kernel function '{wanted}' is not in its BTF (vmlinux and modules)",
+                $"prog 'Prog': failed to find kernel BTF type ID of '{wanted}': -ESRCH",
+                didYouMean));
+
+        [Fact]
+        public Task The_module_forms_libbpf_1_5_reads_are_clean() => Run(
+            "static class P {\n" +
+            "  [BpfSection(\"fentry/nf_conntrack:nf_confirm\")] static int A() => 0;\n" +
+            "  [BpfSection(\"fentry/vmlinux:do_unlinkat\")] static int B() => 0;\n" +
+            "  [BpfSection(\"fexit/nf_confirm\")] static int C() => 0;\n" +
+            "}",
+            new[] { New });
     }
 }
