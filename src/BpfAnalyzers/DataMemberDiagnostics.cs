@@ -16,6 +16,9 @@ namespace BpfAnalyzers
         internal const string CustomFieldNameAttribute = "CustomFieldNameAttribute";
         internal const string CustomFunctionNameAttribute = "CustomFunctionNameAttribute";
 
+        /// <summary>dntc's attribute giving a C# type its C name (<c>[NativeType("struct stacktrace_event", "profile.h")]</c>).</summary>
+        internal const string NativeTypeAttribute = "NativeTypeAttribute";
+
         public static void Report(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, ExpressionSyntax argument, string? name, LibbpfSetup libbpf, SectionChecker checker)
         {
             ISymbol? symbol = member switch
@@ -70,7 +73,23 @@ namespace BpfAnalyzers
                 type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                 type.Name,
                 type.SpecialType != SpecialType.None,
-                () => uses.FirstProgramUsing(symbol) is IMethodSymbol program ? CName(program, CustomFunctionNameAttribute) : null);
+                () => uses.FirstProgramUsing(symbol) is IMethodSymbol program ? CName(program, CustomFunctionNameAttribute) : null,
+                CStruct(type));
+        }
+
+        /// <summary>dntc's <c>[NativeType("struct T", header)]</c> on the type (any namespace): the C struct it is, <c>T</c>.</summary>
+        private static string? CStruct(ITypeSymbol type)
+        {
+            foreach (AttributeData a in type.GetAttributes())
+            {
+                if (a.AttributeClass?.Name == NativeTypeAttribute && a.ConstructorArguments.Length > 0 &&
+                    a.ConstructorArguments[0].Value is string c && c.StartsWith("struct ", System.StringComparison.Ordinal) && c.Length > 7)
+                {
+                    return c.Substring(7).Trim();
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -140,5 +140,39 @@ namespace BpfAnalyzers.Tests
         public Task A_loader_that_sets_the_attach_target_waives_the_BTF_lookup() => Run(
             Program("\"fentry/nope\"", "[BpfLoader(SetsAttachTarget = true)] "),
             new[] { New });
+
+        /// <summary>
+        /// The package passes each profile's modified time (BpfKernelStamp): under the same path and time a profile is the
+        /// one already parsed in this process and is not read again; a new time (the file changed) reads it anew.
+        /// </summary>
+        [Fact]
+        public async Task A_profile_is_kept_under_its_path_and_modified_time()
+        {
+            string path = "/kernels/stamped-" + System.Guid.NewGuid().ToString("N") + ".bpfkernel";
+            Task RunStamped(string profile, string stamp, string source, params DiagnosticResult[] expected)
+            {
+                var test = new Verify.Test { TestCode = "using BpfAnalyzers;\n" + source };
+                test.TestState.AdditionalFiles.Add((path, profile));
+                test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\n[{path}]\nbuild_metadata.AdditionalFiles.BpfKernelStamp = {stamp}\n"));
+                test.ExpectedDiagnostics.AddRange(expected);
+                return test.RunAsync(CancellationToken.None);
+            }
+
+            string typo = Program("\"fentry/{|#0:tcp_v4_connet|}\"");
+            await RunStamped(New, "2026-12-04 01:00:00.0000000", typo, Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", "fentry/tcp_v4_connet", "kernel new (6.18.0)", "kernel function 'tcp_v4_connet' is not in its BTF (vmlinux and modules)",
+                "prog 'Prog': failed to find kernel BTF type ID of 'tcp_v4_connet': -ESRCH", "; did you mean 'fentry/tcp_v4_connect'?"));
+
+            // Same path, same time: the kept profile answers (its name is still "new"), whatever the text says now.
+            string renamed = New.Replace("name new", "name other", System.StringComparison.Ordinal);
+            await RunStamped(renamed, "2026-12-04 01:00:00.0000000", typo, Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", "fentry/tcp_v4_connet", "kernel new (6.18.0)", "kernel function 'tcp_v4_connet' is not in its BTF (vmlinux and modules)",
+                "prog 'Prog': failed to find kernel BTF type ID of 'tcp_v4_connet': -ESRCH", "; did you mean 'fentry/tcp_v4_connect'?"));
+
+            // A new time: read again.
+            await RunStamped(renamed, "2026-12-04 01:05:00.0000000", typo, Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", "fentry/tcp_v4_connet", "kernel other (6.18.0)", "kernel function 'tcp_v4_connet' is not in its BTF (vmlinux and modules)",
+                "prog 'Prog': failed to find kernel BTF type ID of 'tcp_v4_connet': -ESRCH", "; did you mean 'fentry/tcp_v4_connect'?"));
+        }
     }
 }

@@ -8,8 +8,9 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     public sealed class DataMember
     {
-        public DataMember(string variable, bool readOnly = false, bool mapLike = false, DataMemberShape shape = DataMemberShape.Unknown, int? byteSize = null, string? typeName = null, Func<string?>? reader = null)
+        public DataMember(string variable, bool readOnly = false, bool mapLike = false, DataMemberShape shape = DataMemberShape.Unknown, int? byteSize = null, string? typeName = null, Func<string?>? reader = null, string? cStruct = null)
         {
+            CStruct = cStruct;
             Variable = variable;
             ReadOnly = readOnly;
             MapLike = mapLike;
@@ -40,7 +41,7 @@ namespace BpfAnalyzers.Sections
         /// arguments or containing types): the one reading of a member's type, which the analyzer makes from the symbol and the
         /// CLI from the spelling. <paramref name="special"/> is a framework type without a keyword (DateTime): never map-like.
         /// </summary>
-        public static DataMember Of(string variable, bool readOnly, DataTypeForm form, string display, string name, bool special, Func<string?>? reader)
+        public static DataMember Of(string variable, bool readOnly, DataTypeForm form, string display, string name, bool special, Func<string?>? reader, string? cStruct = null)
         {
             if (form == DataTypeForm.Named && s_keywords.TryGetValue(display, out (DataMemberShape Shape, int? Size) keyword))
             {
@@ -55,7 +56,7 @@ namespace BpfAnalyzers.Sections
                 _ => DataMemberShape.Unknown,
             };
             bool mapLike = form == DataTypeForm.Named && !special && name.IndexOf("Map", StringComparison.Ordinal) >= 0;
-            return new DataMember(variable, readOnly, mapLike, shape, null, display, reader);
+            return new DataMember(variable, readOnly, mapLike, shape, null, display, reader, form == DataTypeForm.Named ? cStruct : null);
         }
 
         /// <summary>The C name libbpf prints (dntc's <c>[CustomFieldName]</c>, else the field's own name).</summary>
@@ -70,6 +71,12 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>The size of a scalar type in bytes, when known.</summary>
         public int? ByteSize { get; }
+
+        /// <summary>
+        /// The C struct the member's type is, when the source says so exactly (dntc's <c>[NativeType("struct T", ...)]</c>):
+        /// <c>T</c>, which a struct_ops map's kernel lookup needs; null otherwise (no lookup: a guess could be a false error).
+        /// </summary>
+        public string? CStruct { get; }
 
         /// <summary>The type as the message names it; null when the type is unknown (no shape check then).</summary>
         public string? TypeName { get; }

@@ -8,7 +8,7 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     internal static class DataMemberRules
     {
-        public static DataFindings Check(string? name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry> custom, DataMember member)
+        public static DataFindings Check(string? name, LibbpfSetup libbpf, IReadOnlyList<SectionEntry> custom, DataMember member, IReadOnlyList<BpfAnalyzers.Kernel.KernelProfile> kernels)
         {
             DataSectionCheck check = DataSectionChecker.Check(name, libbpf, custom, member.Variable, DataSectionChecker.ProgramPlaceholder, member.ReadOnly, member.MapLike);
             // Sections this release skips whole (elf: skipping unrecognized data section): only a program's use fails then.
@@ -67,6 +67,13 @@ namespace BpfAnalyzers.Sections
                 {
                     return new DataFindings(null, entry, entry);
                 }
+            }
+
+            // A struct_ops map: libbpf looks its struct up in each kernel's BTF when it opens the object.
+            if (check.Entry is DataSectionEntry ops && ops.Kind == DataSectionKind.StructOps && member.CStruct is string cStruct &&
+                KernelTargetRules.CheckStructOps(display, cStruct, libbpf, kernels) is Finding missing)
+            {
+                return new DataFindings(missing, ops, null);
             }
 
             return new DataFindings(null, check.Entry, null);

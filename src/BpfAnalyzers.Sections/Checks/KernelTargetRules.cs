@@ -98,6 +98,50 @@ namespace BpfAnalyzers.Sections
         }
 
         /// <summary>
+        /// A struct_ops map of C struct <paramref name="cStruct"/> (in <c>.struct_ops</c> and its forms): libbpf's
+        /// <c>find_struct_ops_kern_types()</c> needs <c>struct bpf_struct_ops_T</c> in the kernel's BTF, vmlinux only before
+        /// 1.5, then modules too. Missing: BPF0026, the open fails. Kernels whose profile lacks the part are not judged.
+        /// </summary>
+        internal static Finding? CheckStructOps(string display, string cStruct, LibbpfSetup libbpf, IReadOnlyList<KernelProfile> kernels)
+        {
+            bool modules = libbpf.Version >= s_moduleForm;
+            var lacking = new List<KernelProfile>();
+            foreach (KernelProfile k in kernels)
+            {
+                if (k.Has(KernelProfile.StructOps) && k.Find(KernelProfile.StructOps, modules ? cStruct : "vmlinux:" + cStruct) is null)
+                {
+                    lacking.Add(k);
+                }
+            }
+
+            if (lacking.Count == 0)
+            {
+                return null;
+            }
+
+            var near = new List<string>();
+            foreach (string n in Nearest(lacking[0], KernelProfile.StructOps, cStruct, s_structOpsEntry))
+            {
+                if (near.Count < MaxFixes && lacking.TrueForAll(k => k.Find(KernelProfile.StructOps, modules ? n : "vmlinux:" + n) is not null))
+                {
+                    near.Add(n);
+                }
+            }
+
+            // libbpf up to 1.6 looks up struct T first, 1.7 struct bpf_struct_ops_T first; with no struct T at all both
+            // fail at their first lookup (a T that is no struct_ops type fails 1.6's second one, naming bpf_struct_ops_T).
+            string says = libbpf.Version >= s_exactMultiName
+                ? $"struct_ops init_kern: struct bpf_struct_ops_{cStruct} is not found in kernel BTF"
+                : $"struct_ops init_kern: struct {cStruct} is not found in kernel BTF";
+            string reason = $"struct_ops type '{cStruct}' (struct bpf_struct_ops_{cStruct}) is not in {(lacking.Count == 1 ? "its" : "their")} BTF ({(modules ? "vmlinux and modules" : "vmlinux: libbpf before 1.5 does not search modules")})";
+            string nearest = near.Count == 0 ? string.Empty : "; the kernel's struct_ops types nearest it: " + Quoted(near);
+            return new Finding(Rules.KernelLacksBtfTarget, new[] { libbpf.ToString(), display, Kernels(lacking, kernels), reason, says, nearest });
+        }
+
+        // Nearest() asks the entry only whether it is ksyscall: any non-ksyscall entry serves for struct names.
+        private static readonly SectionEntry s_structOpsEntry = new("struct_ops", SectionMatch.Exact, "BPF_PROG_TYPE_STRUCT_OPS", "0", SectionFlags.None);
+
+        /// <summary>
         /// BPF0030: a kprobe target that kernels whose profile has no kallsyms (made from BTF alone) lack among their BTF
         /// functions. BTF misses some text symbols kprobes attach to, so this is a hint, with the nearest BTF names.
         /// </summary>

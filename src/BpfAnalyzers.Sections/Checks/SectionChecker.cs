@@ -96,7 +96,7 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>Checks <paramref name="name"/> as the section of a global or map.</summary>
         public DataFindings CheckData(string? name, LibbpfSetup libbpf, DataMember member) =>
-            DataMemberRules.Check(name, libbpf, _custom, member);
+            DataMemberRules.Check(name, libbpf, _custom, member, _kernels);
 
         /// <summary>What a program's use of a global kept in <paramref name="entry"/> (<c>license</c>, <c>version</c>) does; null when it loads.</summary>
         public static Finding? UseOfUnmappedGlobal(DataSectionEntry entry, string variable, string program, LibbpfSetup libbpf) =>

@@ -86,5 +86,24 @@ namespace BpfAnalyzers.Tests
             "  [BpfSection(\"fexit/nf_confirm\")] static int C() => 0;\n" +
             "}",
             new[] { New });
+
+        [Fact]
+        public Task A_struct_ops_map_whose_struct_the_kernel_lacks_fails_the_open() => Run(
+            "namespace Dntc.Attributes { public class NativeTypeAttribute(string name, string header) : System.Attribute { } }\n" +
+            "[Dntc.Attributes.NativeType(\"struct tcp_congestion_opz\", null)] public struct Ops { public int Flags; }\n" +
+            "[Dntc.Attributes.NativeType(\"struct tcp_congestion_ops\", null)] public struct GoodOps { public int Flags; }\n" +
+            "public struct Unnamed { public int Flags; }\n" +
+            "static class P {\n" +
+            "  [BpfSection({|#0:\".struct_ops\"|})] static Ops A;\n" +
+            "  [BpfSection(\".struct_ops.link\")] static GoodOps B;\n" +
+            // No C name known (no [NativeType]): not judged, a guess could be a false error.
+            "  [BpfSection(\".struct_ops\")] static Unnamed C;\n" +
+            "}",
+            new[] { New },
+            Verify.Diagnostic(Descriptors.Of(Rules.KernelLacksBtfTarget)).WithLocation(0).WithArguments(
+                "libbpf 1.7", ".struct_ops", "kernel new (6.18.0)",
+                "struct_ops type 'tcp_congestion_opz' (struct bpf_struct_ops_tcp_congestion_opz) is not in its BTF (vmlinux and modules)",
+                "struct_ops init_kern: struct bpf_struct_ops_tcp_congestion_opz is not found in kernel BTF",
+                "; the kernel's struct_ops types nearest it: 'tcp_congestion_ops'"));
     }
 }
