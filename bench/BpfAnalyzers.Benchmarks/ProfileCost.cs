@@ -14,6 +14,25 @@ namespace BpfAnalyzers.Benchmarks
     /// </summary>
     internal static class ProfileCost
     {
+        /// <summary><c>first-touch</c>: what the first uses of the tables cost in a fresh process (JIT and type loads included).</summary>
+        public static void FirstTouch()
+        {
+            var watch = Stopwatch.StartNew();
+            Sections.LibbpfVersion latest = Sections.LibbpfVersion.Latest;
+            double version = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            int rows = Sections.SectionTable.For(latest).Count;
+            double table = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            var checker = new Sections.SectionChecker();
+            bool found = checker.CheckProgram("xdp", new Sections.LibbpfSetup(latest), "p").IsEmpty;
+            double check = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            bool wrong = checker.CheckProgram("xdpblah", new Sections.LibbpfSetup(latest), "p").IsEmpty;
+            double suggest = watch.Elapsed.TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first LibbpfVersion.Latest {version:0.0} ms, SectionTable.For ({rows} rows) {table:0.0} ms, a clean check {check:0.0} ms, a wrong name with fixes {suggest:0.0} ms ({found}, {wrong})"));
+        }
+
         public static void Run(IReadOnlyList<string> files)
         {
             foreach (string file in files)

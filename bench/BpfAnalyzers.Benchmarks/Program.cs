@@ -15,6 +15,12 @@ namespace BpfAnalyzers.Benchmarks
 
         public static void Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "first-touch")
+            {
+                ProfileCost.FirstTouch();
+                return;
+            }
+
             if (args.Length > 0 && args[0] == "profile")
             {
                 ProfileCost.Run(args[1..]);

@@ -96,7 +96,7 @@ namespace BpfAnalyzers.Sections
     }
 
     /// <summary>A proposed section name, valid under the target release.</summary>
-    public readonly struct SectionSuggestion : IEquatable<SectionSuggestion>
+    public sealed class SectionSuggestion : IEquatable<SectionSuggestion>
     {
         public SectionSuggestion(string name, SuggestionReason reason)
         {
@@ -108,7 +108,8 @@ namespace BpfAnalyzers.Sections
 
         public SuggestionReason Reason { get; }
 
-        public bool Equals(SectionSuggestion other) => Name == other.Name && Reason == other.Reason;
+        // A class, not a struct: List<SectionSuggestion> then shares the JIT's code for lists of references (issue 23).
+        public bool Equals(SectionSuggestion? other) => other is not null && Name == other.Name && Reason == other.Reason;
 
         public override bool Equals(object? obj) => obj is SectionSuggestion other && Equals(other);
 

@@ -10,12 +10,14 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     public static partial class SectionTable
     {
+        private static readonly SectionEntry[] s_entries;
         private static readonly ReleaseTable[] s_tables;
 
         // A static constructor, not field initializers: the generated part's arrays must be set first,
         // and initializer order across partial files is not defined.
         static SectionTable()
         {
+            s_entries = ParseEntries(EntriesData);
             s_tables = BuildTables();
             Releases = Array.ConvertAll(s_tables, t => t.Version);
             LastSloppyVersion = FindLastSloppyVersion();
@@ -79,6 +81,45 @@ namespace BpfAnalyzers.Sections
             }
 
             return tables;
+        }
+
+        /// <summary>The rows of <c>EntriesData</c> (SectionTable.g.cs): one per line, six tab-separated fields.</summary>
+        private static SectionEntry[] ParseEntries(string data)
+        {
+            var entries = new List<SectionEntry>(256);
+            var fields = new string[6];
+            int pos = 0;
+            while (pos < data.Length)
+            {
+                int end = data.IndexOf('\n', pos);
+                for (int f = 0; f < 6; f++)
+                {
+                    int tab = f < 5 ? data.IndexOf('\t', pos) : end;
+                    fields[f] = data.Substring(pos, tab - pos);
+                    pos = tab + 1;
+                }
+
+                entries.Add(new SectionEntry(
+                    fields[0],
+                    (SectionMatch)Number(fields[1]),
+                    fields[2],
+                    fields[3],
+                    (SectionFlags)Number(fields[4]),
+                    attachFunction: fields[5].Length == 0 ? null : AttachFunction.Named(fields[5])));
+            }
+
+            return entries.ToArray();
+        }
+
+        private static int Number(string digits)
+        {
+            int n = 0;
+            foreach (char c in digits)
+            {
+                n = (n * 10) + (c - '0');
+            }
+
+            return n;
         }
 
         private static LibbpfVersion FindLastSloppyVersion()

@@ -12,243 +12,246 @@ namespace BpfAnalyzers.Sections
         /// <summary>The date of <see cref="MainCommit"/>.</summary>
         public const string MainCommitDate = "2026-07-30";
 
-        private static readonly SectionEntry[] s_entries =
-        {
-            /*   0 */ new SectionEntry("socket", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SOCKET_FILTER", "0", SectionFlags.None),
-            /*   1 */ new SectionEntry("sk_reuseport", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_REUSEPORT", "0", SectionFlags.None),
-            /*   2 */ new SectionEntry("kprobe/", SectionMatch.Slash, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Kprobe),
-            /*   3 */ new SectionEntry("uprobe/", SectionMatch.Slash, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None),
-            /*   4 */ new SectionEntry("kretprobe/", SectionMatch.Slash, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Kprobe),
-            /*   5 */ new SectionEntry("uretprobe/", SectionMatch.Slash, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None),
-            /*   6 */ new SectionEntry("classifier", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SCHED_CLS", "0", SectionFlags.None),
-            /*   7 */ new SectionEntry("action", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SCHED_ACT", "0", SectionFlags.None),
-            /*   8 */ new SectionEntry("tracepoint/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.Tracepoint),
-            /*   9 */ new SectionEntry("tp/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.Tracepoint),
-            /*  10 */ new SectionEntry("raw_tracepoint/", SectionMatch.Slash, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /*  11 */ new SectionEntry("raw_tp/", SectionMatch.Slash, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /*  12 */ new SectionEntry("tp_btf/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_RAW_TP", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /*  13 */ new SectionEntry("fentry/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /*  14 */ new SectionEntry("fmod_ret/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_MODIFY_RETURN", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /*  15 */ new SectionEntry("fexit/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /*  16 */ new SectionEntry("freplace/", SectionMatch.Slash, "BPF_PROG_TYPE_EXT", "0", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /*  17 */ new SectionEntry("lsm/", SectionMatch.Slash, "BPF_PROG_TYPE_LSM", "BPF_LSM_MAC", SectionFlags.AttachBtf, attachFunction: AttachFunction.Lsm),
-            /*  18 */ new SectionEntry("iter/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_ITER", SectionFlags.AttachBtf, attachFunction: AttachFunction.Iter),
-            /*  19 */ new SectionEntry("xdp_devmap/", SectionMatch.Slash, "BPF_PROG_TYPE_XDP", "BPF_XDP_DEVMAP", SectionFlags.Attachable),
-            /*  20 */ new SectionEntry("xdp_cpumap/", SectionMatch.Slash, "BPF_PROG_TYPE_XDP", "BPF_XDP_CPUMAP", SectionFlags.Attachable),
-            /*  21 */ new SectionEntry("xdp", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_XDP", "BPF_XDP", SectionFlags.Attachable),
-            /*  22 */ new SectionEntry("perf_event", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_PERF_EVENT", "0", SectionFlags.None),
-            /*  23 */ new SectionEntry("lwt_in", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_IN", "0", SectionFlags.None),
-            /*  24 */ new SectionEntry("lwt_out", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_OUT", "0", SectionFlags.None),
-            /*  25 */ new SectionEntry("lwt_xmit", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_XMIT", "0", SectionFlags.None),
-            /*  26 */ new SectionEntry("lwt_seg6local", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_SEG6LOCAL", "0", SectionFlags.None),
-            /*  27 */ new SectionEntry("cgroup_skb/ingress", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SKB", "BPF_CGROUP_INET_INGRESS", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  28 */ new SectionEntry("cgroup_skb/egress", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SKB", "BPF_CGROUP_INET_EGRESS", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  29 */ new SectionEntry("cgroup/skb", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SKB", "0", SectionFlags.None),
-            /*  30 */ new SectionEntry("cgroup/sock_create", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_CREATE", SectionFlags.Attachable),
-            /*  31 */ new SectionEntry("cgroup/sock_release", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_RELEASE", SectionFlags.Attachable),
-            /*  32 */ new SectionEntry("cgroup/sock", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_CREATE", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  33 */ new SectionEntry("cgroup/post_bind4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET4_POST_BIND", SectionFlags.Attachable),
-            /*  34 */ new SectionEntry("cgroup/post_bind6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET6_POST_BIND", SectionFlags.Attachable),
-            /*  35 */ new SectionEntry("cgroup/dev", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_DEVICE", "BPF_CGROUP_DEVICE", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  36 */ new SectionEntry("sockops", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SOCK_OPS", "BPF_CGROUP_SOCK_OPS", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  37 */ new SectionEntry("sk_skb/stream_parser", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_SKB", "BPF_SK_SKB_STREAM_PARSER", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  38 */ new SectionEntry("sk_skb/stream_verdict", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_SKB", "BPF_SK_SKB_STREAM_VERDICT", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  39 */ new SectionEntry("sk_skb", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_SKB", "0", SectionFlags.None),
-            /*  40 */ new SectionEntry("sk_msg", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_MSG", "BPF_SK_MSG_VERDICT", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  41 */ new SectionEntry("lirc_mode2", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LIRC_MODE2", "BPF_LIRC_MODE2", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  42 */ new SectionEntry("flow_dissector", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_FLOW_DISSECTOR", "BPF_FLOW_DISSECTOR", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  43 */ new SectionEntry("cgroup/bind4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_BIND", SectionFlags.Attachable),
-            /*  44 */ new SectionEntry("cgroup/bind6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_BIND", SectionFlags.Attachable),
-            /*  45 */ new SectionEntry("cgroup/connect4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_CONNECT", SectionFlags.Attachable),
-            /*  46 */ new SectionEntry("cgroup/connect6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_CONNECT", SectionFlags.Attachable),
-            /*  47 */ new SectionEntry("cgroup/sendmsg4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP4_SENDMSG", SectionFlags.Attachable),
-            /*  48 */ new SectionEntry("cgroup/sendmsg6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP6_SENDMSG", SectionFlags.Attachable),
-            /*  49 */ new SectionEntry("cgroup/recvmsg4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP4_RECVMSG", SectionFlags.Attachable),
-            /*  50 */ new SectionEntry("cgroup/recvmsg6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP6_RECVMSG", SectionFlags.Attachable),
-            /*  51 */ new SectionEntry("cgroup/getpeername4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_GETPEERNAME", SectionFlags.Attachable),
-            /*  52 */ new SectionEntry("cgroup/getpeername6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_GETPEERNAME", SectionFlags.Attachable),
-            /*  53 */ new SectionEntry("cgroup/getsockname4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_GETSOCKNAME", SectionFlags.Attachable),
-            /*  54 */ new SectionEntry("cgroup/getsockname6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_GETSOCKNAME", SectionFlags.Attachable),
-            /*  55 */ new SectionEntry("cgroup/sysctl", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SYSCTL", "BPF_CGROUP_SYSCTL", SectionFlags.Attachable),
-            /*  56 */ new SectionEntry("cgroup/getsockopt", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCKOPT", "BPF_CGROUP_GETSOCKOPT", SectionFlags.Attachable),
-            /*  57 */ new SectionEntry("cgroup/setsockopt", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCKOPT", "BPF_CGROUP_SETSOCKOPT", SectionFlags.Attachable),
-            /*  58 */ new SectionEntry("struct_ops", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_STRUCT_OPS", "0", SectionFlags.None),
-            /*  59 */ new SectionEntry("sk_lookup/", SectionMatch.Slash, "BPF_PROG_TYPE_SK_LOOKUP", "BPF_SK_LOOKUP", SectionFlags.Attachable),
-            /*  60 */ new SectionEntry("fentry.s/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /*  61 */ new SectionEntry("fmod_ret.s/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_MODIFY_RETURN", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /*  62 */ new SectionEntry("fexit.s/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /*  63 */ new SectionEntry("lsm.s/", SectionMatch.Slash, "BPF_PROG_TYPE_LSM", "BPF_LSM_MAC", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Lsm),
-            /*  64 */ new SectionEntry("xdp", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_XDP", "BPF_XDP", SectionFlags.Attachable | SectionFlags.ExpAttachOpt),
-            /*  65 */ new SectionEntry("sk_reuseport/migrate", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_REUSEPORT", "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE", SectionFlags.Attachable),
-            /*  66 */ new SectionEntry("sk_reuseport", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_REUSEPORT", "BPF_SK_REUSEPORT_SELECT", SectionFlags.Attachable),
-            /*  67 */ new SectionEntry("syscall", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SYSCALL", "0", SectionFlags.Sleepable),
-            /*  68 */ new SectionEntry("socket", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SOCKET_FILTER", "0", SectionFlags.SloppyPrefix),
-            /*  69 */ new SectionEntry("sk_reuseport/migrate", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_REUSEPORT", "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /*  70 */ new SectionEntry("sk_reuseport", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_REUSEPORT", "BPF_SK_REUSEPORT_SELECT", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /*  71 */ new SectionEntry("tc", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "0", SectionFlags.None),
-            /*  72 */ new SectionEntry("classifier", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SCHED_CLS", "0", SectionFlags.SloppyPrefix),
-            /*  73 */ new SectionEntry("action", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SCHED_ACT", "0", SectionFlags.SloppyPrefix),
-            /*  74 */ new SectionEntry("raw_tracepoint.w/", SectionMatch.Slash, "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /*  75 */ new SectionEntry("raw_tp.w/", SectionMatch.Slash, "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /*  76 */ new SectionEntry("syscall", SectionMatch.Exact, "BPF_PROG_TYPE_SYSCALL", "0", SectionFlags.Sleepable),
-            /*  77 */ new SectionEntry("xdp", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_XDP", "BPF_XDP", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  78 */ new SectionEntry("perf_event", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_PERF_EVENT", "0", SectionFlags.SloppyPrefix),
-            /*  79 */ new SectionEntry("lwt_in", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_IN", "0", SectionFlags.SloppyPrefix),
-            /*  80 */ new SectionEntry("lwt_out", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_OUT", "0", SectionFlags.SloppyPrefix),
-            /*  81 */ new SectionEntry("lwt_xmit", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_XMIT", "0", SectionFlags.SloppyPrefix),
-            /*  82 */ new SectionEntry("lwt_seg6local", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LWT_SEG6LOCAL", "0", SectionFlags.SloppyPrefix),
-            /*  83 */ new SectionEntry("cgroup_skb/ingress", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SKB", "BPF_CGROUP_INET_INGRESS", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  84 */ new SectionEntry("cgroup_skb/egress", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SKB", "BPF_CGROUP_INET_EGRESS", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  85 */ new SectionEntry("cgroup/skb", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SKB", "0", SectionFlags.SloppyPrefix),
-            /*  86 */ new SectionEntry("cgroup/sock_create", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_CREATE", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /*  87 */ new SectionEntry("cgroup/sock_release", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_RELEASE", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /*  88 */ new SectionEntry("cgroup/sock", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_CREATE", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  89 */ new SectionEntry("cgroup/post_bind4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET4_POST_BIND", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /*  90 */ new SectionEntry("cgroup/post_bind6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET6_POST_BIND", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /*  91 */ new SectionEntry("cgroup/dev", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_DEVICE", "BPF_CGROUP_DEVICE", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  92 */ new SectionEntry("sockops", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SOCK_OPS", "BPF_CGROUP_SOCK_OPS", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  93 */ new SectionEntry("sk_skb/stream_parser", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_SKB", "BPF_SK_SKB_STREAM_PARSER", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  94 */ new SectionEntry("sk_skb/stream_verdict", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_SKB", "BPF_SK_SKB_STREAM_VERDICT", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  95 */ new SectionEntry("sk_skb", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_SKB", "0", SectionFlags.SloppyPrefix),
-            /*  96 */ new SectionEntry("sk_msg", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_MSG", "BPF_SK_MSG_VERDICT", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  97 */ new SectionEntry("lirc_mode2", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_LIRC_MODE2", "BPF_LIRC_MODE2", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  98 */ new SectionEntry("flow_dissector", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_FLOW_DISSECTOR", "BPF_FLOW_DISSECTOR", SectionFlags.AttachableOpt | SectionFlags.SloppyPrefix),
-            /*  99 */ new SectionEntry("cgroup/bind4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_BIND", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 100 */ new SectionEntry("cgroup/bind6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_BIND", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 101 */ new SectionEntry("cgroup/connect4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_CONNECT", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 102 */ new SectionEntry("cgroup/connect6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_CONNECT", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 103 */ new SectionEntry("cgroup/sendmsg4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP4_SENDMSG", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 104 */ new SectionEntry("cgroup/sendmsg6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP6_SENDMSG", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 105 */ new SectionEntry("cgroup/recvmsg4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP4_RECVMSG", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 106 */ new SectionEntry("cgroup/recvmsg6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP6_RECVMSG", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 107 */ new SectionEntry("cgroup/getpeername4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_GETPEERNAME", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 108 */ new SectionEntry("cgroup/getpeername6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_GETPEERNAME", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 109 */ new SectionEntry("cgroup/getsockname4", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_GETSOCKNAME", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 110 */ new SectionEntry("cgroup/getsockname6", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_GETSOCKNAME", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 111 */ new SectionEntry("cgroup/sysctl", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SYSCTL", "BPF_CGROUP_SYSCTL", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 112 */ new SectionEntry("cgroup/getsockopt", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCKOPT", "BPF_CGROUP_GETSOCKOPT", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 113 */ new SectionEntry("cgroup/setsockopt", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_CGROUP_SOCKOPT", "BPF_CGROUP_SETSOCKOPT", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 114 */ new SectionEntry("struct_ops+", SectionMatch.Plus, "BPF_PROG_TYPE_STRUCT_OPS", "0", SectionFlags.None),
-            /* 115 */ new SectionEntry("sk_lookup", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SK_LOOKUP", "BPF_SK_LOOKUP", SectionFlags.Attachable | SectionFlags.SloppyPrefix),
-            /* 116 */ new SectionEntry("classifier", SectionMatch.LegacyPrefix, "BPF_PROG_TYPE_SCHED_CLS", "0", SectionFlags.SloppyPrefix | SectionFlags.Deprecated),
-            /* 117 */ new SectionEntry("iter.s/", SectionMatch.Slash, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_ITER", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Iter),
-            /* 118 */ new SectionEntry("xdp.frags/devmap", SectionMatch.Exact, "BPF_PROG_TYPE_XDP", "BPF_XDP_DEVMAP", SectionFlags.XdpFrags),
-            /* 119 */ new SectionEntry("xdp/devmap", SectionMatch.Exact, "BPF_PROG_TYPE_XDP", "BPF_XDP_DEVMAP", SectionFlags.Attachable),
-            /* 120 */ new SectionEntry("xdp_devmap/", SectionMatch.Slash, "BPF_PROG_TYPE_XDP", "BPF_XDP_DEVMAP", SectionFlags.Attachable | SectionFlags.Deprecated),
-            /* 121 */ new SectionEntry("xdp.frags/cpumap", SectionMatch.Exact, "BPF_PROG_TYPE_XDP", "BPF_XDP_CPUMAP", SectionFlags.XdpFrags),
-            /* 122 */ new SectionEntry("xdp/cpumap", SectionMatch.Exact, "BPF_PROG_TYPE_XDP", "BPF_XDP_CPUMAP", SectionFlags.Attachable),
-            /* 123 */ new SectionEntry("xdp_cpumap/", SectionMatch.Slash, "BPF_PROG_TYPE_XDP", "BPF_XDP_CPUMAP", SectionFlags.Attachable | SectionFlags.Deprecated),
-            /* 124 */ new SectionEntry("xdp.frags", SectionMatch.Exact, "BPF_PROG_TYPE_XDP", "BPF_XDP", SectionFlags.XdpFrags),
-            /* 125 */ new SectionEntry("kprobe+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Kprobe),
-            /* 126 */ new SectionEntry("uprobe+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Uprobe),
-            /* 127 */ new SectionEntry("kretprobe+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Kprobe),
-            /* 128 */ new SectionEntry("uretprobe+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Uprobe),
-            /* 129 */ new SectionEntry("kprobe.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_KPROBE_MULTI", SectionFlags.None, attachFunction: AttachFunction.KprobeMulti),
-            /* 130 */ new SectionEntry("kretprobe.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_KPROBE_MULTI", SectionFlags.None, attachFunction: AttachFunction.KprobeMulti),
-            /* 131 */ new SectionEntry("usdt+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Usdt),
-            /* 132 */ new SectionEntry("tracepoint+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.Tracepoint),
-            /* 133 */ new SectionEntry("tp+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.Tracepoint),
-            /* 134 */ new SectionEntry("raw_tracepoint+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /* 135 */ new SectionEntry("raw_tp+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /* 136 */ new SectionEntry("raw_tracepoint.w+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /* 137 */ new SectionEntry("raw_tp.w+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE", "0", SectionFlags.None, attachFunction: AttachFunction.RawTracepoint),
-            /* 138 */ new SectionEntry("tp_btf+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_RAW_TP", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /* 139 */ new SectionEntry("fentry+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /* 140 */ new SectionEntry("fmod_ret+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_MODIFY_RETURN", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /* 141 */ new SectionEntry("fexit+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /* 142 */ new SectionEntry("fentry.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /* 143 */ new SectionEntry("fmod_ret.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_MODIFY_RETURN", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /* 144 */ new SectionEntry("fexit.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /* 145 */ new SectionEntry("freplace+", SectionMatch.Plus, "BPF_PROG_TYPE_EXT", "0", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /* 146 */ new SectionEntry("lsm+", SectionMatch.Plus, "BPF_PROG_TYPE_LSM", "BPF_LSM_MAC", SectionFlags.AttachBtf, attachFunction: AttachFunction.Lsm),
-            /* 147 */ new SectionEntry("lsm.s+", SectionMatch.Plus, "BPF_PROG_TYPE_LSM", "BPF_LSM_MAC", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Lsm),
-            /* 148 */ new SectionEntry("iter+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_ITER", SectionFlags.AttachBtf, attachFunction: AttachFunction.Iter),
-            /* 149 */ new SectionEntry("iter.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_ITER", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Iter),
-            /* 150 */ new SectionEntry("socket", SectionMatch.Exact, "BPF_PROG_TYPE_SOCKET_FILTER", "0", SectionFlags.None),
-            /* 151 */ new SectionEntry("sk_reuseport/migrate", SectionMatch.Exact, "BPF_PROG_TYPE_SK_REUSEPORT", "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE", SectionFlags.Attachable),
-            /* 152 */ new SectionEntry("sk_reuseport", SectionMatch.Exact, "BPF_PROG_TYPE_SK_REUSEPORT", "BPF_SK_REUSEPORT_SELECT", SectionFlags.Attachable),
-            /* 153 */ new SectionEntry("uprobe.s+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.Sleepable, attachFunction: AttachFunction.Uprobe),
-            /* 154 */ new SectionEntry("uretprobe.s+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.Sleepable, attachFunction: AttachFunction.Uprobe),
-            /* 155 */ new SectionEntry("ksyscall+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Ksyscall),
-            /* 156 */ new SectionEntry("kretsyscall+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.None, attachFunction: AttachFunction.Ksyscall),
-            /* 157 */ new SectionEntry("classifier", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "0", SectionFlags.None),
-            /* 158 */ new SectionEntry("action", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_ACT", "0", SectionFlags.None),
-            /* 159 */ new SectionEntry("lsm_cgroup+", SectionMatch.Plus, "BPF_PROG_TYPE_LSM", "BPF_LSM_CGROUP", SectionFlags.AttachBtf),
-            /* 160 */ new SectionEntry("xdp", SectionMatch.Exact, "BPF_PROG_TYPE_XDP", "BPF_XDP", SectionFlags.AttachableOpt),
-            /* 161 */ new SectionEntry("perf_event", SectionMatch.Exact, "BPF_PROG_TYPE_PERF_EVENT", "0", SectionFlags.None),
-            /* 162 */ new SectionEntry("lwt_in", SectionMatch.Exact, "BPF_PROG_TYPE_LWT_IN", "0", SectionFlags.None),
-            /* 163 */ new SectionEntry("lwt_out", SectionMatch.Exact, "BPF_PROG_TYPE_LWT_OUT", "0", SectionFlags.None),
-            /* 164 */ new SectionEntry("lwt_xmit", SectionMatch.Exact, "BPF_PROG_TYPE_LWT_XMIT", "0", SectionFlags.None),
-            /* 165 */ new SectionEntry("lwt_seg6local", SectionMatch.Exact, "BPF_PROG_TYPE_LWT_SEG6LOCAL", "0", SectionFlags.None),
-            /* 166 */ new SectionEntry("sockops", SectionMatch.Exact, "BPF_PROG_TYPE_SOCK_OPS", "BPF_CGROUP_SOCK_OPS", SectionFlags.AttachableOpt),
-            /* 167 */ new SectionEntry("sk_skb/stream_parser", SectionMatch.Exact, "BPF_PROG_TYPE_SK_SKB", "BPF_SK_SKB_STREAM_PARSER", SectionFlags.AttachableOpt),
-            /* 168 */ new SectionEntry("sk_skb/stream_verdict", SectionMatch.Exact, "BPF_PROG_TYPE_SK_SKB", "BPF_SK_SKB_STREAM_VERDICT", SectionFlags.AttachableOpt),
-            /* 169 */ new SectionEntry("sk_skb", SectionMatch.Exact, "BPF_PROG_TYPE_SK_SKB", "0", SectionFlags.None),
-            /* 170 */ new SectionEntry("sk_msg", SectionMatch.Exact, "BPF_PROG_TYPE_SK_MSG", "BPF_SK_MSG_VERDICT", SectionFlags.AttachableOpt),
-            /* 171 */ new SectionEntry("lirc_mode2", SectionMatch.Exact, "BPF_PROG_TYPE_LIRC_MODE2", "BPF_LIRC_MODE2", SectionFlags.AttachableOpt),
-            /* 172 */ new SectionEntry("flow_dissector", SectionMatch.Exact, "BPF_PROG_TYPE_FLOW_DISSECTOR", "BPF_FLOW_DISSECTOR", SectionFlags.AttachableOpt),
-            /* 173 */ new SectionEntry("cgroup_skb/ingress", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SKB", "BPF_CGROUP_INET_INGRESS", SectionFlags.AttachableOpt),
-            /* 174 */ new SectionEntry("cgroup_skb/egress", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SKB", "BPF_CGROUP_INET_EGRESS", SectionFlags.AttachableOpt),
-            /* 175 */ new SectionEntry("cgroup/skb", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SKB", "0", SectionFlags.None),
-            /* 176 */ new SectionEntry("cgroup/sock_create", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_CREATE", SectionFlags.Attachable),
-            /* 177 */ new SectionEntry("cgroup/sock_release", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_RELEASE", SectionFlags.Attachable),
-            /* 178 */ new SectionEntry("cgroup/sock", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET_SOCK_CREATE", SectionFlags.AttachableOpt),
-            /* 179 */ new SectionEntry("cgroup/post_bind4", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET4_POST_BIND", SectionFlags.Attachable),
-            /* 180 */ new SectionEntry("cgroup/post_bind6", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_CGROUP_INET6_POST_BIND", SectionFlags.Attachable),
-            /* 181 */ new SectionEntry("cgroup/bind4", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_BIND", SectionFlags.Attachable),
-            /* 182 */ new SectionEntry("cgroup/bind6", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_BIND", SectionFlags.Attachable),
-            /* 183 */ new SectionEntry("cgroup/connect4", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_CONNECT", SectionFlags.Attachable),
-            /* 184 */ new SectionEntry("cgroup/connect6", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_CONNECT", SectionFlags.Attachable),
-            /* 185 */ new SectionEntry("cgroup/sendmsg4", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP4_SENDMSG", SectionFlags.Attachable),
-            /* 186 */ new SectionEntry("cgroup/sendmsg6", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP6_SENDMSG", SectionFlags.Attachable),
-            /* 187 */ new SectionEntry("cgroup/recvmsg4", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP4_RECVMSG", SectionFlags.Attachable),
-            /* 188 */ new SectionEntry("cgroup/recvmsg6", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UDP6_RECVMSG", SectionFlags.Attachable),
-            /* 189 */ new SectionEntry("cgroup/getpeername4", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_GETPEERNAME", SectionFlags.Attachable),
-            /* 190 */ new SectionEntry("cgroup/getpeername6", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_GETPEERNAME", SectionFlags.Attachable),
-            /* 191 */ new SectionEntry("cgroup/getsockname4", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET4_GETSOCKNAME", SectionFlags.Attachable),
-            /* 192 */ new SectionEntry("cgroup/getsockname6", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_INET6_GETSOCKNAME", SectionFlags.Attachable),
-            /* 193 */ new SectionEntry("cgroup/sysctl", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SYSCTL", "BPF_CGROUP_SYSCTL", SectionFlags.Attachable),
-            /* 194 */ new SectionEntry("cgroup/getsockopt", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCKOPT", "BPF_CGROUP_GETSOCKOPT", SectionFlags.Attachable),
-            /* 195 */ new SectionEntry("cgroup/setsockopt", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCKOPT", "BPF_CGROUP_SETSOCKOPT", SectionFlags.Attachable),
-            /* 196 */ new SectionEntry("cgroup/dev", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_DEVICE", "BPF_CGROUP_DEVICE", SectionFlags.AttachableOpt),
-            /* 197 */ new SectionEntry("sk_lookup", SectionMatch.Exact, "BPF_PROG_TYPE_SK_LOOKUP", "BPF_SK_LOOKUP", SectionFlags.Attachable),
-            /* 198 */ new SectionEntry("struct_ops.s+", SectionMatch.Plus, "BPF_PROG_TYPE_STRUCT_OPS", "0", SectionFlags.Sleepable),
-            /* 199 */ new SectionEntry("uprobe.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_UPROBE_MULTI", SectionFlags.None, attachFunction: AttachFunction.UprobeMulti),
-            /* 200 */ new SectionEntry("uretprobe.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_UPROBE_MULTI", SectionFlags.None, attachFunction: AttachFunction.UprobeMulti),
-            /* 201 */ new SectionEntry("uprobe.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_UPROBE_MULTI", SectionFlags.Sleepable, attachFunction: AttachFunction.UprobeMulti),
-            /* 202 */ new SectionEntry("uretprobe.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_UPROBE_MULTI", SectionFlags.Sleepable, attachFunction: AttachFunction.UprobeMulti),
-            /* 203 */ new SectionEntry("usdt+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.Usdt, attachFunction: AttachFunction.Usdt),
-            /* 204 */ new SectionEntry("usdt.s+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "0", SectionFlags.Usdt | SectionFlags.Sleepable, attachFunction: AttachFunction.Usdt),
-            /* 205 */ new SectionEntry("tc/ingress", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "BPF_TCX_INGRESS", SectionFlags.None),
-            /* 206 */ new SectionEntry("tc/egress", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "BPF_TCX_EGRESS", SectionFlags.None),
-            /* 207 */ new SectionEntry("tcx/ingress", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "BPF_TCX_INGRESS", SectionFlags.None),
-            /* 208 */ new SectionEntry("tcx/egress", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "BPF_TCX_EGRESS", SectionFlags.None),
-            /* 209 */ new SectionEntry("netkit/primary", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "BPF_NETKIT_PRIMARY", SectionFlags.None),
-            /* 210 */ new SectionEntry("netkit/peer", SectionMatch.Exact, "BPF_PROG_TYPE_SCHED_CLS", "BPF_NETKIT_PEER", SectionFlags.None),
-            /* 211 */ new SectionEntry("cgroup/connect_unix", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UNIX_CONNECT", SectionFlags.Attachable),
-            /* 212 */ new SectionEntry("cgroup/sendmsg_unix", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UNIX_SENDMSG", SectionFlags.Attachable),
-            /* 213 */ new SectionEntry("cgroup/recvmsg_unix", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UNIX_RECVMSG", SectionFlags.Attachable),
-            /* 214 */ new SectionEntry("cgroup/getpeername_unix", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UNIX_GETPEERNAME", SectionFlags.Attachable),
-            /* 215 */ new SectionEntry("cgroup/getsockname_unix", SectionMatch.Exact, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_CGROUP_UNIX_GETSOCKNAME", SectionFlags.Attachable),
-            /* 216 */ new SectionEntry("netfilter", SectionMatch.Exact, "BPF_PROG_TYPE_NETFILTER", "BPF_NETFILTER", SectionFlags.None),
-            /* 217 */ new SectionEntry("sk_skb/verdict", SectionMatch.Exact, "BPF_PROG_TYPE_SK_SKB", "BPF_SK_SKB_VERDICT", SectionFlags.AttachableOpt),
-            /* 218 */ new SectionEntry("kprobe.session+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_KPROBE_SESSION", SectionFlags.None, attachFunction: AttachFunction.KprobeSession),
-            /* 219 */ new SectionEntry("uprobe.session+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_UPROBE_SESSION", SectionFlags.None, attachFunction: AttachFunction.UprobeMulti),
-            /* 220 */ new SectionEntry("uprobe.session.s+", SectionMatch.Plus, "BPF_PROG_TYPE_KPROBE", "BPF_TRACE_UPROBE_SESSION", SectionFlags.Sleepable, attachFunction: AttachFunction.UprobeMulti),
-            /* 221 */ new SectionEntry("fsession+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION", SectionFlags.AttachBtf, attachFunction: AttachFunction.Trace),
-            /* 222 */ new SectionEntry("fsession.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /* 223 */ new SectionEntry("tracepoint.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.Sleepable, attachFunction: AttachFunction.Tracepoint),
-            /* 224 */ new SectionEntry("tp.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACEPOINT", "0", SectionFlags.Sleepable, attachFunction: AttachFunction.Tracepoint),
-            /* 225 */ new SectionEntry("raw_tracepoint.s+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.Sleepable, attachFunction: AttachFunction.RawTracepoint),
-            /* 226 */ new SectionEntry("raw_tp.s+", SectionMatch.Plus, "BPF_PROG_TYPE_RAW_TRACEPOINT", "0", SectionFlags.Sleepable, attachFunction: AttachFunction.RawTracepoint),
-            /* 227 */ new SectionEntry("tp_btf.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_RAW_TP", SectionFlags.AttachBtf | SectionFlags.Sleepable, attachFunction: AttachFunction.Trace),
-            /* 228 */ new SectionEntry("fsession.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION_MULTI", SectionFlags.None, attachFunction: AttachFunction.TracingMulti),
-            /* 229 */ new SectionEntry("fsession.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FSESSION_MULTI", SectionFlags.Sleepable, attachFunction: AttachFunction.TracingMulti),
-            /* 230 */ new SectionEntry("fentry.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY_MULTI", SectionFlags.None, attachFunction: AttachFunction.TracingMulti),
-            /* 231 */ new SectionEntry("fexit.multi+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT_MULTI", SectionFlags.None, attachFunction: AttachFunction.TracingMulti),
-            /* 232 */ new SectionEntry("fentry.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FENTRY_MULTI", SectionFlags.Sleepable, attachFunction: AttachFunction.TracingMulti),
-            /* 233 */ new SectionEntry("fexit.multi.s+", SectionMatch.Plus, "BPF_PROG_TYPE_TRACING", "BPF_TRACE_FEXIT_MULTI", SectionFlags.Sleepable, attachFunction: AttachFunction.TracingMulti),
-        };
+        /// <summary>
+        /// Every distinct row, one per line, tab-separated: section, SectionMatch, program type, attach type, SectionFlags,
+        /// attach function (its libbpf name, or empty). Data, not constructor calls: the static constructor that reads it
+        /// stays small, which a fresh csc JIT-compiles in every build (issue 23).
+        /// </summary>
+        private const string EntriesData =
+            /*   0 */ "socket\t3\tBPF_PROG_TYPE_SOCKET_FILTER\t0\t0\t\n" +
+            /*   1 */ "sk_reuseport\t3\tBPF_PROG_TYPE_SK_REUSEPORT\t0\t0\t\n" +
+            /*   2 */ "kprobe/\t2\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_kprobe\n" +
+            /*   3 */ "uprobe/\t2\tBPF_PROG_TYPE_KPROBE\t0\t0\t\n" +
+            /*   4 */ "kretprobe/\t2\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_kprobe\n" +
+            /*   5 */ "uretprobe/\t2\tBPF_PROG_TYPE_KPROBE\t0\t0\t\n" +
+            /*   6 */ "classifier\t3\tBPF_PROG_TYPE_SCHED_CLS\t0\t0\t\n" +
+            /*   7 */ "action\t3\tBPF_PROG_TYPE_SCHED_ACT\t0\t0\t\n" +
+            /*   8 */ "tracepoint/\t2\tBPF_PROG_TYPE_TRACEPOINT\t0\t0\tattach_tp\n" +
+            /*   9 */ "tp/\t2\tBPF_PROG_TYPE_TRACEPOINT\t0\t0\tattach_tp\n" +
+            /*  10 */ "raw_tracepoint/\t2\tBPF_PROG_TYPE_RAW_TRACEPOINT\t0\t0\tattach_raw_tp\n" +
+            /*  11 */ "raw_tp/\t2\tBPF_PROG_TYPE_RAW_TRACEPOINT\t0\t0\tattach_raw_tp\n" +
+            /*  12 */ "tp_btf/\t2\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_RAW_TP\t4\tattach_trace\n" +
+            /*  13 */ "fentry/\t2\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FENTRY\t4\tattach_trace\n" +
+            /*  14 */ "fmod_ret/\t2\tBPF_PROG_TYPE_TRACING\tBPF_MODIFY_RETURN\t4\tattach_trace\n" +
+            /*  15 */ "fexit/\t2\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FEXIT\t4\tattach_trace\n" +
+            /*  16 */ "freplace/\t2\tBPF_PROG_TYPE_EXT\t0\t4\tattach_trace\n" +
+            /*  17 */ "lsm/\t2\tBPF_PROG_TYPE_LSM\tBPF_LSM_MAC\t4\tattach_lsm\n" +
+            /*  18 */ "iter/\t2\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_ITER\t4\tattach_iter\n" +
+            /*  19 */ "xdp_devmap/\t2\tBPF_PROG_TYPE_XDP\tBPF_XDP_DEVMAP\t1\t\n" +
+            /*  20 */ "xdp_cpumap/\t2\tBPF_PROG_TYPE_XDP\tBPF_XDP_CPUMAP\t1\t\n" +
+            /*  21 */ "xdp\t3\tBPF_PROG_TYPE_XDP\tBPF_XDP\t1\t\n" +
+            /*  22 */ "perf_event\t3\tBPF_PROG_TYPE_PERF_EVENT\t0\t0\t\n" +
+            /*  23 */ "lwt_in\t3\tBPF_PROG_TYPE_LWT_IN\t0\t0\t\n" +
+            /*  24 */ "lwt_out\t3\tBPF_PROG_TYPE_LWT_OUT\t0\t0\t\n" +
+            /*  25 */ "lwt_xmit\t3\tBPF_PROG_TYPE_LWT_XMIT\t0\t0\t\n" +
+            /*  26 */ "lwt_seg6local\t3\tBPF_PROG_TYPE_LWT_SEG6LOCAL\t0\t0\t\n" +
+            /*  27 */ "cgroup_skb/ingress\t3\tBPF_PROG_TYPE_CGROUP_SKB\tBPF_CGROUP_INET_INGRESS\t17\t\n" +
+            /*  28 */ "cgroup_skb/egress\t3\tBPF_PROG_TYPE_CGROUP_SKB\tBPF_CGROUP_INET_EGRESS\t17\t\n" +
+            /*  29 */ "cgroup/skb\t3\tBPF_PROG_TYPE_CGROUP_SKB\t0\t0\t\n" +
+            /*  30 */ "cgroup/sock_create\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_CREATE\t1\t\n" +
+            /*  31 */ "cgroup/sock_release\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_RELEASE\t1\t\n" +
+            /*  32 */ "cgroup/sock\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_CREATE\t17\t\n" +
+            /*  33 */ "cgroup/post_bind4\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET4_POST_BIND\t1\t\n" +
+            /*  34 */ "cgroup/post_bind6\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET6_POST_BIND\t1\t\n" +
+            /*  35 */ "cgroup/dev\t3\tBPF_PROG_TYPE_CGROUP_DEVICE\tBPF_CGROUP_DEVICE\t17\t\n" +
+            /*  36 */ "sockops\t3\tBPF_PROG_TYPE_SOCK_OPS\tBPF_CGROUP_SOCK_OPS\t17\t\n" +
+            /*  37 */ "sk_skb/stream_parser\t3\tBPF_PROG_TYPE_SK_SKB\tBPF_SK_SKB_STREAM_PARSER\t17\t\n" +
+            /*  38 */ "sk_skb/stream_verdict\t3\tBPF_PROG_TYPE_SK_SKB\tBPF_SK_SKB_STREAM_VERDICT\t17\t\n" +
+            /*  39 */ "sk_skb\t3\tBPF_PROG_TYPE_SK_SKB\t0\t0\t\n" +
+            /*  40 */ "sk_msg\t3\tBPF_PROG_TYPE_SK_MSG\tBPF_SK_MSG_VERDICT\t17\t\n" +
+            /*  41 */ "lirc_mode2\t3\tBPF_PROG_TYPE_LIRC_MODE2\tBPF_LIRC_MODE2\t17\t\n" +
+            /*  42 */ "flow_dissector\t3\tBPF_PROG_TYPE_FLOW_DISSECTOR\tBPF_FLOW_DISSECTOR\t17\t\n" +
+            /*  43 */ "cgroup/bind4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_BIND\t1\t\n" +
+            /*  44 */ "cgroup/bind6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_BIND\t1\t\n" +
+            /*  45 */ "cgroup/connect4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_CONNECT\t1\t\n" +
+            /*  46 */ "cgroup/connect6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_CONNECT\t1\t\n" +
+            /*  47 */ "cgroup/sendmsg4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP4_SENDMSG\t1\t\n" +
+            /*  48 */ "cgroup/sendmsg6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP6_SENDMSG\t1\t\n" +
+            /*  49 */ "cgroup/recvmsg4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP4_RECVMSG\t1\t\n" +
+            /*  50 */ "cgroup/recvmsg6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP6_RECVMSG\t1\t\n" +
+            /*  51 */ "cgroup/getpeername4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_GETPEERNAME\t1\t\n" +
+            /*  52 */ "cgroup/getpeername6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_GETPEERNAME\t1\t\n" +
+            /*  53 */ "cgroup/getsockname4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_GETSOCKNAME\t1\t\n" +
+            /*  54 */ "cgroup/getsockname6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_GETSOCKNAME\t1\t\n" +
+            /*  55 */ "cgroup/sysctl\t3\tBPF_PROG_TYPE_CGROUP_SYSCTL\tBPF_CGROUP_SYSCTL\t1\t\n" +
+            /*  56 */ "cgroup/getsockopt\t3\tBPF_PROG_TYPE_CGROUP_SOCKOPT\tBPF_CGROUP_GETSOCKOPT\t1\t\n" +
+            /*  57 */ "cgroup/setsockopt\t3\tBPF_PROG_TYPE_CGROUP_SOCKOPT\tBPF_CGROUP_SETSOCKOPT\t1\t\n" +
+            /*  58 */ "struct_ops\t3\tBPF_PROG_TYPE_STRUCT_OPS\t0\t0\t\n" +
+            /*  59 */ "sk_lookup/\t2\tBPF_PROG_TYPE_SK_LOOKUP\tBPF_SK_LOOKUP\t1\t\n" +
+            /*  60 */ "fentry.s/\t2\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FENTRY\t36\tattach_trace\n" +
+            /*  61 */ "fmod_ret.s/\t2\tBPF_PROG_TYPE_TRACING\tBPF_MODIFY_RETURN\t36\tattach_trace\n" +
+            /*  62 */ "fexit.s/\t2\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FEXIT\t36\tattach_trace\n" +
+            /*  63 */ "lsm.s/\t2\tBPF_PROG_TYPE_LSM\tBPF_LSM_MAC\t36\tattach_lsm\n" +
+            /*  64 */ "xdp\t3\tBPF_PROG_TYPE_XDP\tBPF_XDP\t17\t\n" +
+            /*  65 */ "sk_reuseport/migrate\t3\tBPF_PROG_TYPE_SK_REUSEPORT\tBPF_SK_REUSEPORT_SELECT_OR_MIGRATE\t1\t\n" +
+            /*  66 */ "sk_reuseport\t3\tBPF_PROG_TYPE_SK_REUSEPORT\tBPF_SK_REUSEPORT_SELECT\t1\t\n" +
+            /*  67 */ "syscall\t3\tBPF_PROG_TYPE_SYSCALL\t0\t32\t\n" +
+            /*  68 */ "socket\t3\tBPF_PROG_TYPE_SOCKET_FILTER\t0\t64\t\n" +
+            /*  69 */ "sk_reuseport/migrate\t3\tBPF_PROG_TYPE_SK_REUSEPORT\tBPF_SK_REUSEPORT_SELECT_OR_MIGRATE\t65\t\n" +
+            /*  70 */ "sk_reuseport\t3\tBPF_PROG_TYPE_SK_REUSEPORT\tBPF_SK_REUSEPORT_SELECT\t65\t\n" +
+            /*  71 */ "tc\t0\tBPF_PROG_TYPE_SCHED_CLS\t0\t0\t\n" +
+            /*  72 */ "classifier\t3\tBPF_PROG_TYPE_SCHED_CLS\t0\t64\t\n" +
+            /*  73 */ "action\t3\tBPF_PROG_TYPE_SCHED_ACT\t0\t64\t\n" +
+            /*  74 */ "raw_tracepoint.w/\t2\tBPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE\t0\t0\tattach_raw_tp\n" +
+            /*  75 */ "raw_tp.w/\t2\tBPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE\t0\t0\tattach_raw_tp\n" +
+            /*  76 */ "syscall\t0\tBPF_PROG_TYPE_SYSCALL\t0\t32\t\n" +
+            /*  77 */ "xdp\t3\tBPF_PROG_TYPE_XDP\tBPF_XDP\t66\t\n" +
+            /*  78 */ "perf_event\t3\tBPF_PROG_TYPE_PERF_EVENT\t0\t64\t\n" +
+            /*  79 */ "lwt_in\t3\tBPF_PROG_TYPE_LWT_IN\t0\t64\t\n" +
+            /*  80 */ "lwt_out\t3\tBPF_PROG_TYPE_LWT_OUT\t0\t64\t\n" +
+            /*  81 */ "lwt_xmit\t3\tBPF_PROG_TYPE_LWT_XMIT\t0\t64\t\n" +
+            /*  82 */ "lwt_seg6local\t3\tBPF_PROG_TYPE_LWT_SEG6LOCAL\t0\t64\t\n" +
+            /*  83 */ "cgroup_skb/ingress\t3\tBPF_PROG_TYPE_CGROUP_SKB\tBPF_CGROUP_INET_INGRESS\t66\t\n" +
+            /*  84 */ "cgroup_skb/egress\t3\tBPF_PROG_TYPE_CGROUP_SKB\tBPF_CGROUP_INET_EGRESS\t66\t\n" +
+            /*  85 */ "cgroup/skb\t3\tBPF_PROG_TYPE_CGROUP_SKB\t0\t64\t\n" +
+            /*  86 */ "cgroup/sock_create\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_CREATE\t65\t\n" +
+            /*  87 */ "cgroup/sock_release\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_RELEASE\t65\t\n" +
+            /*  88 */ "cgroup/sock\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_CREATE\t66\t\n" +
+            /*  89 */ "cgroup/post_bind4\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET4_POST_BIND\t65\t\n" +
+            /*  90 */ "cgroup/post_bind6\t3\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET6_POST_BIND\t65\t\n" +
+            /*  91 */ "cgroup/dev\t3\tBPF_PROG_TYPE_CGROUP_DEVICE\tBPF_CGROUP_DEVICE\t66\t\n" +
+            /*  92 */ "sockops\t3\tBPF_PROG_TYPE_SOCK_OPS\tBPF_CGROUP_SOCK_OPS\t66\t\n" +
+            /*  93 */ "sk_skb/stream_parser\t3\tBPF_PROG_TYPE_SK_SKB\tBPF_SK_SKB_STREAM_PARSER\t66\t\n" +
+            /*  94 */ "sk_skb/stream_verdict\t3\tBPF_PROG_TYPE_SK_SKB\tBPF_SK_SKB_STREAM_VERDICT\t66\t\n" +
+            /*  95 */ "sk_skb\t3\tBPF_PROG_TYPE_SK_SKB\t0\t64\t\n" +
+            /*  96 */ "sk_msg\t3\tBPF_PROG_TYPE_SK_MSG\tBPF_SK_MSG_VERDICT\t66\t\n" +
+            /*  97 */ "lirc_mode2\t3\tBPF_PROG_TYPE_LIRC_MODE2\tBPF_LIRC_MODE2\t66\t\n" +
+            /*  98 */ "flow_dissector\t3\tBPF_PROG_TYPE_FLOW_DISSECTOR\tBPF_FLOW_DISSECTOR\t66\t\n" +
+            /*  99 */ "cgroup/bind4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_BIND\t65\t\n" +
+            /* 100 */ "cgroup/bind6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_BIND\t65\t\n" +
+            /* 101 */ "cgroup/connect4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_CONNECT\t65\t\n" +
+            /* 102 */ "cgroup/connect6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_CONNECT\t65\t\n" +
+            /* 103 */ "cgroup/sendmsg4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP4_SENDMSG\t65\t\n" +
+            /* 104 */ "cgroup/sendmsg6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP6_SENDMSG\t65\t\n" +
+            /* 105 */ "cgroup/recvmsg4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP4_RECVMSG\t65\t\n" +
+            /* 106 */ "cgroup/recvmsg6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP6_RECVMSG\t65\t\n" +
+            /* 107 */ "cgroup/getpeername4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_GETPEERNAME\t65\t\n" +
+            /* 108 */ "cgroup/getpeername6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_GETPEERNAME\t65\t\n" +
+            /* 109 */ "cgroup/getsockname4\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_GETSOCKNAME\t65\t\n" +
+            /* 110 */ "cgroup/getsockname6\t3\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_GETSOCKNAME\t65\t\n" +
+            /* 111 */ "cgroup/sysctl\t3\tBPF_PROG_TYPE_CGROUP_SYSCTL\tBPF_CGROUP_SYSCTL\t65\t\n" +
+            /* 112 */ "cgroup/getsockopt\t3\tBPF_PROG_TYPE_CGROUP_SOCKOPT\tBPF_CGROUP_GETSOCKOPT\t65\t\n" +
+            /* 113 */ "cgroup/setsockopt\t3\tBPF_PROG_TYPE_CGROUP_SOCKOPT\tBPF_CGROUP_SETSOCKOPT\t65\t\n" +
+            /* 114 */ "struct_ops+\t1\tBPF_PROG_TYPE_STRUCT_OPS\t0\t0\t\n" +
+            /* 115 */ "sk_lookup\t3\tBPF_PROG_TYPE_SK_LOOKUP\tBPF_SK_LOOKUP\t65\t\n" +
+            /* 116 */ "classifier\t3\tBPF_PROG_TYPE_SCHED_CLS\t0\t72\t\n" +
+            /* 117 */ "iter.s/\t2\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_ITER\t36\tattach_iter\n" +
+            /* 118 */ "xdp.frags/devmap\t0\tBPF_PROG_TYPE_XDP\tBPF_XDP_DEVMAP\t256\t\n" +
+            /* 119 */ "xdp/devmap\t0\tBPF_PROG_TYPE_XDP\tBPF_XDP_DEVMAP\t1\t\n" +
+            /* 120 */ "xdp_devmap/\t2\tBPF_PROG_TYPE_XDP\tBPF_XDP_DEVMAP\t9\t\n" +
+            /* 121 */ "xdp.frags/cpumap\t0\tBPF_PROG_TYPE_XDP\tBPF_XDP_CPUMAP\t256\t\n" +
+            /* 122 */ "xdp/cpumap\t0\tBPF_PROG_TYPE_XDP\tBPF_XDP_CPUMAP\t1\t\n" +
+            /* 123 */ "xdp_cpumap/\t2\tBPF_PROG_TYPE_XDP\tBPF_XDP_CPUMAP\t9\t\n" +
+            /* 124 */ "xdp.frags\t0\tBPF_PROG_TYPE_XDP\tBPF_XDP\t256\t\n" +
+            /* 125 */ "kprobe+\t1\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_kprobe\n" +
+            /* 126 */ "uprobe+\t1\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_uprobe\n" +
+            /* 127 */ "kretprobe+\t1\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_kprobe\n" +
+            /* 128 */ "uretprobe+\t1\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_uprobe\n" +
+            /* 129 */ "kprobe.multi+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_KPROBE_MULTI\t0\tattach_kprobe_multi\n" +
+            /* 130 */ "kretprobe.multi+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_KPROBE_MULTI\t0\tattach_kprobe_multi\n" +
+            /* 131 */ "usdt+\t1\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_usdt\n" +
+            /* 132 */ "tracepoint+\t1\tBPF_PROG_TYPE_TRACEPOINT\t0\t0\tattach_tp\n" +
+            /* 133 */ "tp+\t1\tBPF_PROG_TYPE_TRACEPOINT\t0\t0\tattach_tp\n" +
+            /* 134 */ "raw_tracepoint+\t1\tBPF_PROG_TYPE_RAW_TRACEPOINT\t0\t0\tattach_raw_tp\n" +
+            /* 135 */ "raw_tp+\t1\tBPF_PROG_TYPE_RAW_TRACEPOINT\t0\t0\tattach_raw_tp\n" +
+            /* 136 */ "raw_tracepoint.w+\t1\tBPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE\t0\t0\tattach_raw_tp\n" +
+            /* 137 */ "raw_tp.w+\t1\tBPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE\t0\t0\tattach_raw_tp\n" +
+            /* 138 */ "tp_btf+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_RAW_TP\t4\tattach_trace\n" +
+            /* 139 */ "fentry+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FENTRY\t4\tattach_trace\n" +
+            /* 140 */ "fmod_ret+\t1\tBPF_PROG_TYPE_TRACING\tBPF_MODIFY_RETURN\t4\tattach_trace\n" +
+            /* 141 */ "fexit+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FEXIT\t4\tattach_trace\n" +
+            /* 142 */ "fentry.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FENTRY\t36\tattach_trace\n" +
+            /* 143 */ "fmod_ret.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_MODIFY_RETURN\t36\tattach_trace\n" +
+            /* 144 */ "fexit.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FEXIT\t36\tattach_trace\n" +
+            /* 145 */ "freplace+\t1\tBPF_PROG_TYPE_EXT\t0\t4\tattach_trace\n" +
+            /* 146 */ "lsm+\t1\tBPF_PROG_TYPE_LSM\tBPF_LSM_MAC\t4\tattach_lsm\n" +
+            /* 147 */ "lsm.s+\t1\tBPF_PROG_TYPE_LSM\tBPF_LSM_MAC\t36\tattach_lsm\n" +
+            /* 148 */ "iter+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_ITER\t4\tattach_iter\n" +
+            /* 149 */ "iter.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_ITER\t36\tattach_iter\n" +
+            /* 150 */ "socket\t0\tBPF_PROG_TYPE_SOCKET_FILTER\t0\t0\t\n" +
+            /* 151 */ "sk_reuseport/migrate\t0\tBPF_PROG_TYPE_SK_REUSEPORT\tBPF_SK_REUSEPORT_SELECT_OR_MIGRATE\t1\t\n" +
+            /* 152 */ "sk_reuseport\t0\tBPF_PROG_TYPE_SK_REUSEPORT\tBPF_SK_REUSEPORT_SELECT\t1\t\n" +
+            /* 153 */ "uprobe.s+\t1\tBPF_PROG_TYPE_KPROBE\t0\t32\tattach_uprobe\n" +
+            /* 154 */ "uretprobe.s+\t1\tBPF_PROG_TYPE_KPROBE\t0\t32\tattach_uprobe\n" +
+            /* 155 */ "ksyscall+\t1\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_ksyscall\n" +
+            /* 156 */ "kretsyscall+\t1\tBPF_PROG_TYPE_KPROBE\t0\t0\tattach_ksyscall\n" +
+            /* 157 */ "classifier\t0\tBPF_PROG_TYPE_SCHED_CLS\t0\t0\t\n" +
+            /* 158 */ "action\t0\tBPF_PROG_TYPE_SCHED_ACT\t0\t0\t\n" +
+            /* 159 */ "lsm_cgroup+\t1\tBPF_PROG_TYPE_LSM\tBPF_LSM_CGROUP\t4\t\n" +
+            /* 160 */ "xdp\t0\tBPF_PROG_TYPE_XDP\tBPF_XDP\t2\t\n" +
+            /* 161 */ "perf_event\t0\tBPF_PROG_TYPE_PERF_EVENT\t0\t0\t\n" +
+            /* 162 */ "lwt_in\t0\tBPF_PROG_TYPE_LWT_IN\t0\t0\t\n" +
+            /* 163 */ "lwt_out\t0\tBPF_PROG_TYPE_LWT_OUT\t0\t0\t\n" +
+            /* 164 */ "lwt_xmit\t0\tBPF_PROG_TYPE_LWT_XMIT\t0\t0\t\n" +
+            /* 165 */ "lwt_seg6local\t0\tBPF_PROG_TYPE_LWT_SEG6LOCAL\t0\t0\t\n" +
+            /* 166 */ "sockops\t0\tBPF_PROG_TYPE_SOCK_OPS\tBPF_CGROUP_SOCK_OPS\t2\t\n" +
+            /* 167 */ "sk_skb/stream_parser\t0\tBPF_PROG_TYPE_SK_SKB\tBPF_SK_SKB_STREAM_PARSER\t2\t\n" +
+            /* 168 */ "sk_skb/stream_verdict\t0\tBPF_PROG_TYPE_SK_SKB\tBPF_SK_SKB_STREAM_VERDICT\t2\t\n" +
+            /* 169 */ "sk_skb\t0\tBPF_PROG_TYPE_SK_SKB\t0\t0\t\n" +
+            /* 170 */ "sk_msg\t0\tBPF_PROG_TYPE_SK_MSG\tBPF_SK_MSG_VERDICT\t2\t\n" +
+            /* 171 */ "lirc_mode2\t0\tBPF_PROG_TYPE_LIRC_MODE2\tBPF_LIRC_MODE2\t2\t\n" +
+            /* 172 */ "flow_dissector\t0\tBPF_PROG_TYPE_FLOW_DISSECTOR\tBPF_FLOW_DISSECTOR\t2\t\n" +
+            /* 173 */ "cgroup_skb/ingress\t0\tBPF_PROG_TYPE_CGROUP_SKB\tBPF_CGROUP_INET_INGRESS\t2\t\n" +
+            /* 174 */ "cgroup_skb/egress\t0\tBPF_PROG_TYPE_CGROUP_SKB\tBPF_CGROUP_INET_EGRESS\t2\t\n" +
+            /* 175 */ "cgroup/skb\t0\tBPF_PROG_TYPE_CGROUP_SKB\t0\t0\t\n" +
+            /* 176 */ "cgroup/sock_create\t0\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_CREATE\t1\t\n" +
+            /* 177 */ "cgroup/sock_release\t0\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_RELEASE\t1\t\n" +
+            /* 178 */ "cgroup/sock\t0\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET_SOCK_CREATE\t2\t\n" +
+            /* 179 */ "cgroup/post_bind4\t0\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET4_POST_BIND\t1\t\n" +
+            /* 180 */ "cgroup/post_bind6\t0\tBPF_PROG_TYPE_CGROUP_SOCK\tBPF_CGROUP_INET6_POST_BIND\t1\t\n" +
+            /* 181 */ "cgroup/bind4\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_BIND\t1\t\n" +
+            /* 182 */ "cgroup/bind6\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_BIND\t1\t\n" +
+            /* 183 */ "cgroup/connect4\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_CONNECT\t1\t\n" +
+            /* 184 */ "cgroup/connect6\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_CONNECT\t1\t\n" +
+            /* 185 */ "cgroup/sendmsg4\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP4_SENDMSG\t1\t\n" +
+            /* 186 */ "cgroup/sendmsg6\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP6_SENDMSG\t1\t\n" +
+            /* 187 */ "cgroup/recvmsg4\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP4_RECVMSG\t1\t\n" +
+            /* 188 */ "cgroup/recvmsg6\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UDP6_RECVMSG\t1\t\n" +
+            /* 189 */ "cgroup/getpeername4\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_GETPEERNAME\t1\t\n" +
+            /* 190 */ "cgroup/getpeername6\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_GETPEERNAME\t1\t\n" +
+            /* 191 */ "cgroup/getsockname4\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET4_GETSOCKNAME\t1\t\n" +
+            /* 192 */ "cgroup/getsockname6\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_INET6_GETSOCKNAME\t1\t\n" +
+            /* 193 */ "cgroup/sysctl\t0\tBPF_PROG_TYPE_CGROUP_SYSCTL\tBPF_CGROUP_SYSCTL\t1\t\n" +
+            /* 194 */ "cgroup/getsockopt\t0\tBPF_PROG_TYPE_CGROUP_SOCKOPT\tBPF_CGROUP_GETSOCKOPT\t1\t\n" +
+            /* 195 */ "cgroup/setsockopt\t0\tBPF_PROG_TYPE_CGROUP_SOCKOPT\tBPF_CGROUP_SETSOCKOPT\t1\t\n" +
+            /* 196 */ "cgroup/dev\t0\tBPF_PROG_TYPE_CGROUP_DEVICE\tBPF_CGROUP_DEVICE\t2\t\n" +
+            /* 197 */ "sk_lookup\t0\tBPF_PROG_TYPE_SK_LOOKUP\tBPF_SK_LOOKUP\t1\t\n" +
+            /* 198 */ "struct_ops.s+\t1\tBPF_PROG_TYPE_STRUCT_OPS\t0\t32\t\n" +
+            /* 199 */ "uprobe.multi+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_UPROBE_MULTI\t0\tattach_uprobe_multi\n" +
+            /* 200 */ "uretprobe.multi+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_UPROBE_MULTI\t0\tattach_uprobe_multi\n" +
+            /* 201 */ "uprobe.multi.s+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_UPROBE_MULTI\t32\tattach_uprobe_multi\n" +
+            /* 202 */ "uretprobe.multi.s+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_UPROBE_MULTI\t32\tattach_uprobe_multi\n" +
+            /* 203 */ "usdt+\t1\tBPF_PROG_TYPE_KPROBE\t0\t128\tattach_usdt\n" +
+            /* 204 */ "usdt.s+\t1\tBPF_PROG_TYPE_KPROBE\t0\t160\tattach_usdt\n" +
+            /* 205 */ "tc/ingress\t0\tBPF_PROG_TYPE_SCHED_CLS\tBPF_TCX_INGRESS\t0\t\n" +
+            /* 206 */ "tc/egress\t0\tBPF_PROG_TYPE_SCHED_CLS\tBPF_TCX_EGRESS\t0\t\n" +
+            /* 207 */ "tcx/ingress\t0\tBPF_PROG_TYPE_SCHED_CLS\tBPF_TCX_INGRESS\t0\t\n" +
+            /* 208 */ "tcx/egress\t0\tBPF_PROG_TYPE_SCHED_CLS\tBPF_TCX_EGRESS\t0\t\n" +
+            /* 209 */ "netkit/primary\t0\tBPF_PROG_TYPE_SCHED_CLS\tBPF_NETKIT_PRIMARY\t0\t\n" +
+            /* 210 */ "netkit/peer\t0\tBPF_PROG_TYPE_SCHED_CLS\tBPF_NETKIT_PEER\t0\t\n" +
+            /* 211 */ "cgroup/connect_unix\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UNIX_CONNECT\t1\t\n" +
+            /* 212 */ "cgroup/sendmsg_unix\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UNIX_SENDMSG\t1\t\n" +
+            /* 213 */ "cgroup/recvmsg_unix\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UNIX_RECVMSG\t1\t\n" +
+            /* 214 */ "cgroup/getpeername_unix\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UNIX_GETPEERNAME\t1\t\n" +
+            /* 215 */ "cgroup/getsockname_unix\t0\tBPF_PROG_TYPE_CGROUP_SOCK_ADDR\tBPF_CGROUP_UNIX_GETSOCKNAME\t1\t\n" +
+            /* 216 */ "netfilter\t0\tBPF_PROG_TYPE_NETFILTER\tBPF_NETFILTER\t0\t\n" +
+            /* 217 */ "sk_skb/verdict\t0\tBPF_PROG_TYPE_SK_SKB\tBPF_SK_SKB_VERDICT\t2\t\n" +
+            /* 218 */ "kprobe.session+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_KPROBE_SESSION\t0\tattach_kprobe_session\n" +
+            /* 219 */ "uprobe.session+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_UPROBE_SESSION\t0\tattach_uprobe_multi\n" +
+            /* 220 */ "uprobe.session.s+\t1\tBPF_PROG_TYPE_KPROBE\tBPF_TRACE_UPROBE_SESSION\t32\tattach_uprobe_multi\n" +
+            /* 221 */ "fsession+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FSESSION\t4\tattach_trace\n" +
+            /* 222 */ "fsession.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FSESSION\t36\tattach_trace\n" +
+            /* 223 */ "tracepoint.s+\t1\tBPF_PROG_TYPE_TRACEPOINT\t0\t32\tattach_tp\n" +
+            /* 224 */ "tp.s+\t1\tBPF_PROG_TYPE_TRACEPOINT\t0\t32\tattach_tp\n" +
+            /* 225 */ "raw_tracepoint.s+\t1\tBPF_PROG_TYPE_RAW_TRACEPOINT\t0\t32\tattach_raw_tp\n" +
+            /* 226 */ "raw_tp.s+\t1\tBPF_PROG_TYPE_RAW_TRACEPOINT\t0\t32\tattach_raw_tp\n" +
+            /* 227 */ "tp_btf.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_RAW_TP\t36\tattach_trace\n" +
+            /* 228 */ "fsession.multi+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FSESSION_MULTI\t0\tattach_tracing_multi\n" +
+            /* 229 */ "fsession.multi.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FSESSION_MULTI\t32\tattach_tracing_multi\n" +
+            /* 230 */ "fentry.multi+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FENTRY_MULTI\t0\tattach_tracing_multi\n" +
+            /* 231 */ "fexit.multi+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FEXIT_MULTI\t0\tattach_tracing_multi\n" +
+            /* 232 */ "fentry.multi.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FENTRY_MULTI\t32\tattach_tracing_multi\n" +
+            /* 233 */ "fexit.multi.s+\t1\tBPF_PROG_TYPE_TRACING\tBPF_TRACE_FEXIT_MULTI\t32\tattach_tracing_multi\n";
 
         private static readonly LibbpfVersion[] s_releaseVersions =
         {

@@ -18,8 +18,9 @@ namespace BpfAnalyzers
     internal sealed class AnalyzerSettings
     {
         private readonly AnalyzerConfigOptionsProvider _provider;
-        private readonly ConcurrentDictionary<(string?, string?), (LibbpfSetup Target, string? Error)> _parsed = new();
-        private readonly ConcurrentDictionary<SyntaxTree, LibbpfSetup> _byTree = new();
+        // Reference-type keys and values only: a value-type instantiation is JIT-compiled anew in every fresh csc (issue 23).
+        private readonly ConcurrentDictionary<string, Parsed> _parsed = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<SyntaxTree, Parsed> _byTree = new();
 
         public AnalyzerSettings(AnalyzerConfigOptionsProvider provider)
         {
@@ -31,21 +32,32 @@ namespace BpfAnalyzers
 
         public LibbpfSetup LibbpfFor(SyntaxTree tree) =>
             // Once per file: four option lookups per attribute were a tenth of the analyzer's callback time (issue 13).
-            _byTree.TryGetValue(tree, out LibbpfSetup libbpf) ? libbpf : _byTree.GetOrAdd(tree, Compute(tree));
+            (_byTree.TryGetValue(tree, out Parsed? known) ? known : _byTree.GetOrAdd(tree, Compute(tree))).Libbpf;
 
-        private LibbpfSetup Compute(SyntaxTree tree)
+        private Parsed Compute(SyntaxTree tree)
         {
             // Parsed once per distinct pair of values: most projects have one.
-            (LibbpfSetup libbpf, string? error) = _parsed.GetOrAdd(ProjectSettings.Read(_provider, tree), key => Parse(key.Item1, key.Item2));
-            if (error is not null)
+            (string? version, string? strict) = ProjectSettings.Read(_provider, tree);
+            Parsed parsed = _parsed.GetOrAdd(version + "\u0000" + strict, _ => new Parsed(LibbpfSettings.Parse(version, strict, out string? error), error));
+            if (parsed.Error is not null)
             {
-                Errors.TryAdd(error, true);
+                Errors.TryAdd(parsed.Error, true);
             }
 
-            return libbpf;
+            return parsed;
         }
 
-        private static (LibbpfSetup Target, string? Error) Parse(string? version, string? strict) =>
-            (LibbpfSettings.Parse(version, strict, out string? error), error);
+        private sealed class Parsed
+        {
+            public Parsed(LibbpfSetup libbpf, string? error)
+            {
+                Libbpf = libbpf;
+                Error = error;
+            }
+
+            public LibbpfSetup Libbpf { get; }
+
+            public string? Error { get; }
+        }
     }
 }

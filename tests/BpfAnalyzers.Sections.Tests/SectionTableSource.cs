@@ -153,14 +153,20 @@ namespace BpfAnalyzers.Sections.Tests
             sb.Append(CultureInfo.InvariantCulture, $"        public const string MainCommit = \"{main.Commit}\";\n\n");
             sb.Append("        /// <summary>The date of <see cref=\"MainCommit\"/>.</summary>\n");
             sb.Append(CultureInfo.InvariantCulture, $"        public const string MainCommitDate = \"{main.CommitDate}\";\n\n");
-            sb.Append("        private static readonly SectionEntry[] s_entries =\n        {\n");
+            sb.Append("        /// <summary>\n");
+            sb.Append("        /// Every distinct row, one per line, tab-separated: section, SectionMatch, program type, attach type, SectionFlags,\n");
+            sb.Append("        /// attach function (its libbpf name, or empty). Data, not constructor calls: the static constructor that reads it\n");
+            sb.Append("        /// stays small, which a fresh csc JIT-compiles in every build (issue 23).\n");
+            sb.Append("        /// </summary>\n");
+            sb.Append("        private const string EntriesData =\n");
             for (int i = 0; i < distinct.Count; i++)
             {
                 Row r = distinct[i];
-                sb.Append(CultureInfo.InvariantCulture, $"            /* {i,3} */ new SectionEntry(\"{r.Section}\", SectionMatch.{s_match[r.Match]}, \"{r.ProgType}\", \"{r.AttachType}\", {Flags(r.Flags)}{AttachFunction(r.AttachFn)}),\n");
+                string fn = r.AttachFn == "-" ? string.Empty : s_attachFunctions.ContainsKey(r.AttachFn) ? r.AttachFn : throw new InvalidDataException("unknown attach function " + r.AttachFn);
+                sb.Append(CultureInfo.InvariantCulture, $"            /* {i,3} */ \"{r.Section}\\t{(int)Enum.Parse<SectionMatch>(s_match[r.Match])}\\t{r.ProgType}\\t{r.AttachType}\\t{FlagsValue(r.Flags)}\\t{fn}\\n\"{(i == distinct.Count - 1 ? ";" : " +")}\n");
             }
 
-            sb.Append("        };\n\n");
+            sb.Append('\n');
             sb.Append("        private static readonly LibbpfVersion[] s_releaseVersions =\n        {\n");
             foreach (var t in tables)
             {
@@ -178,10 +184,7 @@ namespace BpfAnalyzers.Sections.Tests
             return sb.ToString();
         }
 
-        private static string AttachFunction(string attachFn) =>
-            attachFn == "-" ? string.Empty : ", attachFunction: AttachFunction." + s_attachFunctions[attachFn];
-
-        private static string Flags(string flags) =>
-            flags == "-" ? "SectionFlags.None" : string.Join(" | ", flags.Split('|').Select(f => "SectionFlags." + s_flags[f]));
+        private static int FlagsValue(string flags) =>
+            flags == "-" ? 0 : flags.Split('|').Sum(f => (int)Enum.Parse<SectionFlags>(s_flags[f]));
     }
 }

@@ -142,6 +142,20 @@ namespace BpfAnalyzers.Sections
             t => new(t + "/[MODULE:]PATTERN", "PATTERN: kernel functions in BTF, a glob with * and ? (attach_tracing_multi)"));
 
         /// <summary>Every attach function libbpf has had, in <c>src/libbpf.c</c>'s order.</summary>
+        /// <summary>The attach function libbpf calls <paramref name="name"/> (<c>attach_kprobe</c>): how the table's rows name theirs.</summary>
+        internal static AttachFunction Named(string name)
+        {
+            foreach (AttachFunction f in All)
+            {
+                if (f.Name == name)
+                {
+                    return f;
+                }
+            }
+
+            throw new System.ArgumentException("no attach function " + name, nameof(name));
+        }
+
         public static System.Collections.Generic.IReadOnlyList<AttachFunction> All { get; } = new[]
         {
             Kprobe, Uprobe, KprobeMulti, KprobeSession, UprobeMulti, Ksyscall, Usdt, Tracepoint, RawTracepoint, Trace, Lsm, Iter, TracingMulti,

@@ -27,11 +27,12 @@ namespace BpfAnalyzers.Sections
         private readonly IReadOnlyList<KernelProfile> _kernels;
         private readonly SuggestionCache _suggestions = new();
 
-        // What a name breaks, per target, with the program left open (its name only appears in message text).
-        private readonly ConcurrentDictionary<(string Name, LibbpfSetup Target), Finding?> _nameFindings = new();
+        // Per libbpf setup: what a name breaks, with the program left open (its name only appears in message text; no
+        // finding is stored as s_noFinding), and the names with no finding at all (neither check depends on the program
+        // when it finds nothing).
+        private readonly PerLibbpf<NameCaches> _caches = new(() => new NameCaches());
 
-        // Names with no finding at all, per target: neither check depends on the program when it finds nothing.
-        private readonly ConcurrentDictionary<(string Name, LibbpfSetup Target), bool> _clean = new();
+        private static readonly object s_noFinding = new();
 
         public SectionChecker(IReadOnlyList<SectionEntry>? custom = null, IReadOnlyList<KernelProfile>? kernels = null)
         {
@@ -43,7 +44,7 @@ namespace BpfAnalyzers.Sections
         public IReadOnlyList<KernelProfile> Kernels => _kernels;
 
         /// <summary>True when <paramref name="name"/> was checked before under <paramref name="libbpf"/> and had no finding.</summary>
-        public bool IsKnownClean(string name, LibbpfSetup libbpf) => _clean.ContainsKey((name, libbpf));
+        public bool IsKnownClean(string name, LibbpfSetup libbpf) => _caches.For(libbpf).Clean.ContainsKey(name);
 
         /// <summary>
         /// Checks <paramref name="name"/> as the section of the program <paramref name="program"/> (its C function name, which
@@ -56,7 +57,8 @@ namespace BpfAnalyzers.Sections
                 return new ProgramFindings(ProgramSectionRules.Check(null, program, libbpf, _custom), null);
             }
 
-            if (_clean.ContainsKey((name, libbpf)))
+            NameCaches caches = _caches.For(libbpf);
+            if (caches.Clean.ContainsKey(name))
             {
                 return default;
             }
@@ -69,12 +71,12 @@ namespace BpfAnalyzers.Sections
             }
             else
             {
-                if (!_nameFindings.TryGetValue((name, libbpf), out Finding? shared))
+                if (!caches.Findings.TryGetValue(name, out object? shared))
                 {
-                    shared = _nameFindings.GetOrAdd((name, libbpf), ProgramSectionRules.Check(name, ProgramPlaceholder, libbpf, _custom, _suggestions));
+                    shared = caches.Findings.GetOrAdd(name, (object?)ProgramSectionRules.Check(name, ProgramPlaceholder, libbpf, _custom, _suggestions) ?? s_noFinding);
                 }
 
-                nameFinding = shared?.Replace(ProgramPlaceholder, program);
+                nameFinding = (shared as Finding)?.Replace(ProgramPlaceholder, program);
             }
 
             // The attach target is checked when the name's own finding leaves room for it, or when a loader that sets
@@ -88,7 +90,7 @@ namespace BpfAnalyzers.Sections
                 : null;
             if (nameFinding is null && attach is null && kernel is null)
             {
-                _clean.TryAdd((name, libbpf), true);
+                caches.Clean.TryAdd(name, s_noFinding);
             }
 
             return new ProgramFindings(nameFinding, attach ?? kernel);
@@ -133,6 +135,14 @@ namespace BpfAnalyzers.Sections
 
         /// <summary>True when libbpf of <paramref name="libbpf"/> makes one program of each section, so duplicates matter.</summary>
         public static bool OneProgramPerSection(LibbpfSetup libbpf) => libbpf.Version < new LibbpfVersion(0, 2);
+    }
+
+    /// <summary>One libbpf setup's per-name caches (<see cref="SectionChecker"/>): keyed and valued by reference types.</summary>
+    internal sealed class NameCaches
+    {
+        public ConcurrentDictionary<string, object> Findings { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, object> Clean { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>What the checks found about a program's section name, before the loader's waivers.</summary>

@@ -10,12 +10,17 @@ namespace BpfAnalyzers.Sections
     /// </summary>
     internal sealed class SuggestionCache
     {
-        private readonly ConcurrentDictionary<(string Name, LibbpfSetup Target, bool Custom), IReadOnlyList<string>> _fixes = new();
+        // Per libbpf setup, with and without custom sections: name -> fixes.
+        private readonly PerLibbpf<ConcurrentDictionary<string, IReadOnlyList<string>>[]> _fixes = new(() => new[]
+        {
+            new ConcurrentDictionary<string, IReadOnlyList<string>>(System.StringComparer.Ordinal),
+            new ConcurrentDictionary<string, IReadOnlyList<string>>(System.StringComparer.Ordinal),
+        });
 
         public bool TryGet(string name, LibbpfSetup libbpf, bool custom, out IReadOnlyList<string> fixes) =>
-            _fixes.TryGetValue((name, libbpf, custom), out fixes!);
+            _fixes.For(libbpf)[custom ? 1 : 0].TryGetValue(name, out fixes!);
 
         public void Add(string name, LibbpfSetup libbpf, bool custom, IReadOnlyList<string> fixes) =>
-            _fixes.TryAdd((name, libbpf, custom), fixes);
+            _fixes.For(libbpf)[custom ? 1 : 0].TryAdd(name, fixes);
     }
 }
