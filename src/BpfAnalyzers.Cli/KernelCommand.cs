@@ -82,34 +82,19 @@ namespace BpfAnalyzers.Cli
             if (live)
             {
                 string vmlinux = Path.Combine(SysBtf, "vmlinux");
-                var builder = new KernelProfileBuilder(release ?? ReadText("/proc/sys/kernel/osrelease").Trim(), Arch());
-                Btf base_ = Btf.Parse(ReadBytes(vmlinux), vmlinux);
-                builder.AddVmlinux(base_);
-                foreach (string module in Directory.GetFiles(SysBtf).Where(f => Path.GetFileName(f) != "vmlinux").OrderBy(f => f, StringComparer.Ordinal))
-                {
-                    builder.AddModule(Path.GetFileName(module), Btf.Parse(ReadBytes(module), module, base_));
-                }
-
-                return builder;
+                IEnumerable<KeyValuePair<string, byte[]>> modules = Directory.GetFiles(SysBtf)
+                    .Where(f => Path.GetFileName(f) != "vmlinux")
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(f => new KeyValuePair<string, byte[]>(f, ReadBytes(f)));
+                return KernelProfileBuilder.FromBtf(release ?? ReadText("/proc/sys/kernel/osrelease").Trim(), Arch(), ReadBytes(vmlinux), vmlinux, modules);
             }
 
-            var fromFiles = new KernelProfileBuilder(release ?? Path.GetFileNameWithoutExtension(files[0]), Arch());
-            Btf vm = Btf.Parse(ReadBytes(files[0]), files[0]);
-            fromFiles.AddVmlinux(vm);
-            foreach (string module in files.Skip(1))
-            {
-                fromFiles.AddModule(ModuleName(module), Btf.Parse(ReadBytes(module), module, vm));
-            }
-
-            return fromFiles;
-        }
-
-        /// <summary><c>nf_conntrack.ko.btf</c>, <c>nf_conntrack.btf</c>, <c>nf_conntrack</c>: the module is nf_conntrack.</summary>
-        private static string ModuleName(string path)
-        {
-            string file = Path.GetFileName(path);
-            int dot = file.IndexOf('.');
-            return dot > 0 ? file.Substring(0, dot) : file;
+            return KernelProfileBuilder.FromBtf(
+                release ?? Path.GetFileNameWithoutExtension(files[0]),
+                Arch(),
+                ReadBytes(files[0]),
+                files[0],
+                files.Skip(1).Select(f => new KeyValuePair<string, byte[]>(f, ReadBytes(f))));
         }
 
         private static string? LiveTracefs() =>
@@ -117,14 +102,7 @@ namespace BpfAnalyzers.Cli
             : File.Exists("/sys/kernel/debug/tracing/available_events") ? "/sys/kernel/debug/tracing"
             : null;
 
-        private static string Arch() => RuntimeInformation.OSArchitecture switch
-        {
-            Architecture.X64 => "x86_64",
-            Architecture.Arm64 => "aarch64",
-            Architecture.Arm => "arm",
-            Architecture.X86 => "i686",
-            var other => other.ToString().ToLowerInvariant(),
-        };
+        private static string Arch() => KernelProfileBuilder.ArchName(RuntimeInformation.OSArchitecture);
 
         private static byte[] ReadBytes(string path)
         {

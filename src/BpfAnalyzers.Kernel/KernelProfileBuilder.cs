@@ -84,6 +84,43 @@ namespace BpfAnalyzers.Kernel
             return this;
         }
 
+        /// <summary>
+        /// A builder of a vmlinux BTF (<paramref name="vmlinux"/>, read from <paramref name="source"/>) and of module BTFs split
+        /// against it, each named after its file (<see cref="ModuleName"/>): what <c>bpf-sections kernel profile --btf</c>
+        /// and the package's MSBuild task both make. The callers read the files; this does no I/O.
+        /// </summary>
+        public static KernelProfileBuilder FromBtf(string release, string arch, byte[] vmlinux, string source, IEnumerable<KeyValuePair<string, byte[]>> modules)
+        {
+            var builder = new KernelProfileBuilder(release, arch);
+            Btf vm = Btf.Parse(vmlinux, source);
+            builder.AddVmlinux(vm);
+            foreach (KeyValuePair<string, byte[]> module in modules)
+            {
+                builder.AddModule(ModuleName(module.Key), Btf.Parse(module.Value, module.Key, vm));
+            }
+
+            return builder;
+        }
+
+        /// <summary>The architecture as <c>uname -m</c> names it (<c>x86_64</c>, <c>aarch64</c>), which profiles record.</summary>
+        public static string ArchName(System.Runtime.InteropServices.Architecture architecture) => architecture switch
+        {
+            System.Runtime.InteropServices.Architecture.X64 => "x86_64",
+            System.Runtime.InteropServices.Architecture.Arm64 => "aarch64",
+            System.Runtime.InteropServices.Architecture.Arm => "arm",
+            System.Runtime.InteropServices.Architecture.X86 => "i686",
+            var other => other.ToString().ToLowerInvariant(),
+        };
+
+        /// <summary><c>nf_conntrack.ko.btf</c>, <c>nf_conntrack.btf</c>, <c>/sys/kernel/btf/nf_conntrack</c>: the module is nf_conntrack.</summary>
+        public static string ModuleName(string path)
+        {
+            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            string file = path.Substring(slash + 1);
+            int dot = file.IndexOf('.');
+            return dot > 0 ? file.Substring(0, dot) : file;
+        }
+
         /// <summary>tracefs <c>available_events</c>: one <c>category:name</c> a line (written <c>category/name</c>, as tp/ names them).</summary>
         public KernelProfileBuilder AddEvents(string availableEvents)
         {

@@ -26,14 +26,7 @@ namespace BpfAnalyzers.Tasks
         public ITaskItem[] Profiles { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>The architecture the profiles name, as <c>uname -m</c> does: the build machine's.</summary>
-        private static string Arch => System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
-        {
-            System.Runtime.InteropServices.Architecture.X64 => "x86_64",
-            System.Runtime.InteropServices.Architecture.Arm64 => "aarch64",
-            System.Runtime.InteropServices.Architecture.Arm => "arm",
-            System.Runtime.InteropServices.Architecture.X86 => "i686",
-            var other => other.ToString().ToLowerInvariant(),
-        };
+        private static string Arch => KernelProfileBuilder.ArchName(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture);
 
         public override bool Execute()
         {
@@ -81,22 +74,21 @@ namespace BpfAnalyzers.Tasks
             }
 
             string release = Metadata(item, "Release") ?? Path.GetFileNameWithoutExtension(source);
-            var builder = new KernelProfileBuilder(release, Arch);
-            Btf vmlinux = Btf.Parse(data, source);
-            builder.AddVmlinux(vmlinux);
-            if (Metadata(item, "Modules") is string modules)
+            var modules = new List<KeyValuePair<string, byte[]>>();
+            if (Metadata(item, "Modules") is string folder)
             {
-                string[] files = Directory.GetFiles(modules);
+                string[] files = Directory.GetFiles(folder);
                 Array.Sort(files, StringComparer.Ordinal);
                 foreach (string module in files)
                 {
                     if (Path.GetFileName(module) != "vmlinux" && !string.Equals(Path.GetFullPath(module), Path.GetFullPath(source), StringComparison.Ordinal))
                     {
-                        builder.AddModule(ModuleName(module), Btf.Parse(ReadBytes(module), module, vmlinux));
+                        modules.Add(new KeyValuePair<string, byte[]>(module, ReadBytes(module)));
                     }
                 }
             }
 
+            KernelProfileBuilder builder = KernelProfileBuilder.FromBtf(release, Arch, data, source, modules);
             if (Metadata(item, "Name") is string name)
             {
                 builder.Named(name);
@@ -131,14 +123,6 @@ namespace BpfAnalyzers.Tasks
         {
             string value = item.GetMetadata(name);
             return string.IsNullOrWhiteSpace(value) ? null : value;
-        }
-
-        /// <summary><c>nf_conntrack.ko.btf</c>, <c>nf_conntrack.btf</c>, <c>nf_conntrack</c>: the module is nf_conntrack.</summary>
-        private static string ModuleName(string path)
-        {
-            string file = Path.GetFileName(path);
-            int dot = file.IndexOf('.');
-            return dot > 0 ? file.Substring(0, dot) : file;
         }
 
         private static byte[] ReadBytes(string path)
