@@ -12,6 +12,7 @@ namespace BpfAnalyzers.Sections
         where T : class
     {
         private readonly Func<T> _make;
+        private readonly object _gate = new();
         private Entry[] _entries = new Entry[0];
 
         public PerLibbpf(Func<T> make)
@@ -30,7 +31,8 @@ namespace BpfAnalyzers.Sections
                 }
             }
 
-            lock (_make)
+            // Not the delegate: a cached static lambda is shared by every instance, and so would the lock be.
+            lock (_gate)
             {
                 foreach (Entry e in _entries)
                 {
