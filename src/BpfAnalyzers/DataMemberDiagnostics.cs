@@ -78,19 +78,8 @@ namespace BpfAnalyzers
         }
 
         /// <summary>dntc's <c>[NativeType("struct T", header)]</c> on the type (any namespace): the C struct it is, <c>T</c>.</summary>
-        private static string? CStruct(ITypeSymbol type)
-        {
-            foreach (AttributeData a in type.GetAttributes())
-            {
-                if (a.AttributeClass?.Name == NativeTypeAttribute && a.ConstructorArguments.Length > 0 &&
-                    a.ConstructorArguments[0].Value is string c && c.StartsWith("struct ", System.StringComparison.Ordinal) && c.Length > 7)
-                {
-                    return c.Substring(7).Trim();
-                }
-            }
-
-            return null;
-        }
+        private static string? CStruct(ITypeSymbol type) =>
+            AttributeString(type, NativeTypeAttribute, c => c.StartsWith("struct ", System.StringComparison.Ordinal) && c.Length > 7)?.Substring(7).Trim();
 
         /// <summary>
         /// Programs that use (read or write) a global kept in <c>license</c> or <c>version</c>, in any file: each use is
@@ -108,18 +97,21 @@ namespace BpfAnalyzers
         }
 
         /// <summary>The C name dntc gives <paramref name="symbol"/>: the string of its Custom*Name attribute, or its own name.</summary>
-        public static string CName(ISymbol symbol, string attributeName)
+        public static string CName(ISymbol symbol, string attributeName) => AttributeString(symbol, attributeName, s => s.Length > 0) ?? symbol.Name;
+
+        /// <summary>The first string argument of an attribute named <paramref name="attributeName"/> (any namespace) that <paramref name="accept"/> takes.</summary>
+        private static string? AttributeString(ISymbol symbol, string attributeName, System.Func<string, bool> accept)
         {
             foreach (AttributeData a in symbol.GetAttributes())
             {
                 if (a.AttributeClass?.Name == attributeName && a.ConstructorArguments.Length > 0 &&
-                    a.ConstructorArguments[0].Value is string s && s.Length > 0)
+                    a.ConstructorArguments[0].Value is string s && accept(s))
                 {
                     return s;
                 }
             }
 
-            return symbol.Name;
+            return null;
         }
     }
 }

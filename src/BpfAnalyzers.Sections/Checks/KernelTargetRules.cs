@@ -78,12 +78,9 @@ namespace BpfAnalyzers.Sections
                 fixes.Add("?" + name);
             }
 
-            foreach (string near in glob ? Array.Empty<string>() : Candidates(missing[0], part, wanted, e))
+            foreach (string near in OnEach(glob ? Array.Empty<string>() : Candidates(missing[0], part, wanted, e), missing, MaxFixes - fixes.Count, (k, n) => Present(k, part, n, e) != false))
             {
-                if (fixes.Count < MaxFixes && Array.TrueForAll(missing.ToArray(), k => Present(k, part, near, e) != false))
-                {
-                    fixes.Add(prefix + near + Tail(r, wanted));
-                }
+                fixes.Add(prefix + near + Tail(r, wanted));
             }
 
             string didYouMean = fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?";
@@ -119,14 +116,7 @@ namespace BpfAnalyzers.Sections
                 return null;
             }
 
-            var near = new List<string>();
-            foreach (string n in Nearest(lacking[0], KernelProfile.StructOps, cStruct, s_structOpsEntry))
-            {
-                if (near.Count < MaxFixes && lacking.TrueForAll(k => k.Find(KernelProfile.StructOps, modules ? n : "vmlinux:" + n) is not null))
-                {
-                    near.Add(n);
-                }
-            }
+            List<string> near = OnEach(Nearest(lacking[0], KernelProfile.StructOps, cStruct, s_structOpsEntry), lacking, MaxFixes, (k, n) => k.Find(KernelProfile.StructOps, modules ? n : "vmlinux:" + n) is not null);
 
             // libbpf up to 1.6 looks up struct T first, 1.7 struct bpf_struct_ops_T first; with no struct T at all both
             // fail at their first lookup (a T that is no struct_ops type fails 1.6's second one, naming bpf_struct_ops_T).
@@ -163,12 +153,9 @@ namespace BpfAnalyzers.Sections
 
             string prefix = name.Substring(0, r.AttachTargetStart);
             var fixes = new List<string>();
-            foreach (string near in Nearest(lacking[0], KernelProfile.Funcs, wanted, r.Entry!))
+            foreach (string near in OnEach(Nearest(lacking[0], KernelProfile.Funcs, wanted, r.Entry!), lacking, MaxFixes, (k, n) => k.Find(KernelProfile.Funcs, n) is not null))
             {
-                if (fixes.Count < MaxFixes && lacking.TrueForAll(k => k.Find(KernelProfile.Funcs, near) is not null))
-                {
-                    fixes.Add(prefix + near + Tail(r, wanted));
-                }
+                fixes.Add(prefix + near + Tail(r, wanted));
             }
 
             string didYouMean = fixes.Count == 0 ? string.Empty : "; did you mean " + Quoted(fixes) + "?";
@@ -376,6 +363,29 @@ namespace BpfAnalyzers.Sections
             }
 
             return s == str.Length && p == pat.Length;
+        }
+
+        /// <summary>
+        /// The first <paramref name="max"/> of <paramref name="candidates"/> (nearest first) that every kernel of
+        /// <paramref name="lacking"/> has: a fix must hold on each kernel that lacks the name written.
+        /// </summary>
+        private static List<string> OnEach(IEnumerable<string> candidates, List<KernelProfile> lacking, int max, Func<KernelProfile, string, bool> has)
+        {
+            var found = new List<string>();
+            foreach (string c in candidates)
+            {
+                if (found.Count >= max)
+                {
+                    break;
+                }
+
+                if (lacking.TrueForAll(k => has(k, c)))
+                {
+                    found.Add(c);
+                }
+            }
+
+            return found;
         }
 
         /// <summary>
