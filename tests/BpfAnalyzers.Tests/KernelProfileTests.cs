@@ -105,6 +105,15 @@ namespace BpfAnalyzers.Tests
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>Applies the best fix to <paramref name="source"/> under <paramref name="profile"/> and expects <paramref name="fixedSource"/>.</summary>
+        protected static Task Fix(string source, string fixedSource, string profile)
+        {
+            var test = new Verify.Test { TestCode = "using BpfAnalyzers;\n" + source, FixedCode = "using BpfAnalyzers;\n" + fixedSource };
+            test.TestState.AdditionalFiles.Add(("/kernels/k0.bpfkernel", profile));
+            test.FixedState.AdditionalFiles.Add(("/kernels/k0.bpfkernel", profile));
+            return test.RunAsync(CancellationToken.None);
+        }
+
         protected static string Program(string section, string loader = "") =>
             "static class P { " + loader + "[BpfSection(" + section + ")] static int Prog() => 0; }";
     }

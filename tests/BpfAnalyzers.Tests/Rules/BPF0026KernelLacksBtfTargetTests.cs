@@ -20,17 +20,8 @@ namespace BpfAnalyzers.Tests
                 "; did you mean 'fentry/tcp_v4_connect'?"));
 
         [Fact]
-        public Task The_fix_writes_the_kernels_name()
-        {
-            var test = new Verify.Test
-            {
-                TestCode = "using BpfAnalyzers;\n" + Program("\"fentry/{|BPF0026:tcp_v4_connet|}\""),
-                FixedCode = "using BpfAnalyzers;\n" + Program("\"fentry/tcp_v4_connect\""),
-            };
-            test.TestState.AdditionalFiles.Add(("/kernels/new.bpfkernel", New));
-            test.FixedState.AdditionalFiles.Add(("/kernels/new.bpfkernel", New));
-            return test.RunAsync(CancellationToken.None);
-        }
+        public Task The_fix_writes_the_kernels_name() =>
+            Fix(Program("\"fentry/{|BPF0026:tcp_v4_connet|}\""), Program("\"fentry/tcp_v4_connect\""), New);
 
         [Fact]
         public Task Present_on_one_kernel_absent_on_the_other_names_only_the_one_that_lacks_it_and_offers_the_optional_form() => Run(

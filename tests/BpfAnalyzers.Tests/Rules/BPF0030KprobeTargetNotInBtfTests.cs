@@ -31,16 +31,7 @@ namespace BpfAnalyzers.Tests
             new[] { New });
 
         [Fact]
-        public Task The_fix_writes_the_BTF_name_and_keeps_the_offset()
-        {
-            var test = new Verify.Test
-            {
-                TestCode = "using BpfAnalyzers;\n" + Program("\"kprobe/{|BPF0030:do_unlinkatt|}+0x10\""),
-                FixedCode = "using BpfAnalyzers;\n" + Program("\"kprobe/do_unlinkat+0x10\""),
-            };
-            test.TestState.AdditionalFiles.Add(("/kernels/old.bpfkernel", Old));
-            test.FixedState.AdditionalFiles.Add(("/kernels/old.bpfkernel", Old));
-            return test.RunAsync(CancellationToken.None);
-        }
+        public Task The_fix_writes_the_BTF_name_and_keeps_the_offset() =>
+            Fix(Program("\"kprobe/{|BPF0030:do_unlinkatt|}+0x10\""), Program("\"kprobe/do_unlinkat+0x10\""), Old);
     }
 }
