@@ -204,8 +204,9 @@ namespace BpfAnalyzers.Sections
         /// </summary>
         public static LibbpfVersion? FirstReleaseAccepting(string name, LibbpfSetup libbpf)
         {
-            foreach (LibbpfVersion v in SectionTable.Releases)
+            for (int i = 0; i < SectionTable.ReleaseCount; i++)
             {
+                LibbpfVersion v = SectionTable.Release(i);
                 if (v <= libbpf.Version)
                 {
                     continue;

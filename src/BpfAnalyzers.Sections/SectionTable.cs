@@ -19,13 +19,27 @@ namespace BpfAnalyzers.Sections
         {
             s_entries = ParseEntries(EntriesData);
             s_tables = BuildTables();
-            Releases = Array.ConvertAll(s_tables, t => t.Version);
+            // A plain loop and an array: no generic instantiation over LibbpfVersion (a value type) to JIT-compile on
+            // start-up (Array.ConvertAll and an IReadOnlyList's enumerator each were one; issue 23).
+            s_releases = new LibbpfVersion[s_tables.Length];
+            for (int i = 0; i < s_tables.Length; i++)
+            {
+                s_releases[i] = s_tables[i].Version;
+            }
+
             LastSloppyVersion = FindLastSloppyVersion();
             LatestVersion = Array.FindLast(s_tables, t => !t.Version.IsMain).Version;
         }
 
+        private static readonly LibbpfVersion[] s_releases;
+
         /// <summary>Every release with a table, oldest first, then <see cref="LibbpfVersion.Main"/>.</summary>
-        public static IReadOnlyList<LibbpfVersion> Releases { get; }
+        public static IReadOnlyList<LibbpfVersion> Releases => s_releases;
+
+        /// <summary>The release at <paramref name="index"/> of <see cref="Releases"/>, which has <see cref="ReleaseCount"/>.</summary>
+        internal static LibbpfVersion Release(int index) => s_releases[index];
+
+        internal static int ReleaseCount => s_releases.Length;
 
         internal static IEnumerable<string> ReleaseNames
         {

@@ -74,7 +74,9 @@ namespace BpfAnalyzers
             private readonly SectionChecker _checker;
             private readonly LoaderDeclarations _loaders;
             private readonly AttributeAliases _aliases;
-            private readonly ConcurrentQueue<(string Name, string Program, Location Location)> _oneProgramPerSection = new();
+            // Filled only under libbpf 0.1. Its element is a class: a queue (and GroupBy) over a value tuple is generic code of
+            // its own that a cold compiler would JIT-compile for this analyzer alone, even empty (issue 23).
+            private readonly ConcurrentQueue<SectionUse> _oneProgramPerSection = new();
 
             public AnalyzerSettings Settings => _settings;
 
@@ -188,12 +190,18 @@ namespace BpfAnalyzers
                 // libbpf 0.1 made one program of each executable ELF section (bpf_object__add_program()).
                 if (name is not null && oneProgramPerSection)
                 {
-                    _oneProgramPerSection.Enqueue((name, program, argument.GetLocation()));
+                    _oneProgramPerSection.Enqueue(new SectionUse(name, program, argument.GetLocation()));
                 }
             }
 
             public void OnCompilationEnd(CompilationAnalysisContext context)
             {
+                // The usual end: nothing to report, and no sorting or grouping code run (or JIT-compiled) to find that out.
+                if (_settings.Errors.IsEmpty && _oneProgramPerSection.IsEmpty)
+                {
+                    return;
+                }
+
                 foreach (string error in _settings.Errors.Keys.OrderBy(e => e, System.StringComparer.Ordinal))
                 {
                     // U+0002 marks a kernel profile's error (BPF0025), the rest are settings' (BPF0010).
@@ -212,6 +220,23 @@ namespace BpfAnalyzers
                     }
                 }
             }
+        }
+
+        /// <summary>One program's section under libbpf 0.1, which made one program of each section.</summary>
+        private sealed class SectionUse
+        {
+            public SectionUse(string name, string program, Location location)
+            {
+                Name = name;
+                Program = program;
+                Location = location;
+            }
+
+            public string Name { get; }
+
+            public string Program { get; }
+
+            public Location Location { get; }
         }
 
         /// <summary>The diagnostic of an engine finding at <paramref name="location"/>, its fixes in the properties the code fixes read.</summary>
