@@ -21,7 +21,7 @@ PER_FILE = 100
 VALID_ON_KERNEL = [("sk_msg" if n == "tcx/ingress" else n) for n in VALID]
 
 
-def generate(d, programs, wrong_pct, package_source, version, reference_dll, kernel=None):
+def generate(d, programs, wrong_pct, package_source, version, reference_dll, kernel=None, portable=False):
     if os.path.isdir(d):
         shutil.rmtree(d)
     os.makedirs(d)
@@ -37,13 +37,15 @@ def generate(d, programs, wrong_pct, package_source, version, reference_dll, ker
 </configuration>
 """)
     kernel_item = f'\n    <BpfKernel Include="{kernel}" />' if kernel else ""
+    # --portable: the package's portable analyzer even where its targets would pick the copy compiled ahead of time.
+    portable_property = "\n    <BpfReadyToRun>false</BpfReadyToRun>" if portable else ""
     valid = VALID_ON_KERNEL if kernel else VALID
     open(os.path.join(d, "Generated.csproj"), "w").write(f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>disable</Nullable>
     <ImplicitUsings>disable</ImplicitUsings>
-    <BpfLibbpfVersion>1.7</BpfLibbpfVersion>
+    <BpfLibbpfVersion>1.7</BpfLibbpfVersion>{portable_property}
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="BpfAnalyzers" Version="{version}" />
@@ -72,6 +74,8 @@ def generate(d, programs, wrong_pct, package_source, version, reference_dll, ker
 
 ASSEMBLY = re.compile(r"^\s*(<?[\d.]+)\s+(<?\d+)\s+([\w.]+), Version=")
 CSC = re.compile(r"^\s*(\d+) ms\s+Csc\s+\d+ calls")
+# Each analyzer's own line under its assembly in the same table: the two references share one assembly.
+REFERENCE = re.compile(r"^\s*(<?[\d.]+)\s+(<?\d+)\s+BpfAnalyzers\.ReferenceAnalyzer\.(ReferenceAnalyzer|ReportingReferenceAnalyzer) ")
 
 
 def seconds(s):
@@ -87,8 +91,11 @@ def build(d, log, shared=True):
     wall = time.monotonic() - t
     text = p.stdout + p.stderr
     open(log, "w").write(text)
-    asm, csc = {}, None
+    asm, csc, refs = {}, None, {}
     for line in text.splitlines():
+        m = REFERENCE.match(line)
+        if m and m.group(3) not in refs:
+            refs[m.group(3)] = seconds(m.group(1))
         m = ASSEMBLY.match(line)
         if m and m.group(3) not in asm:  # the analyzer table comes first; generators' table repeats no analyzer
             asm[m.group(3)] = seconds(m.group(1))
@@ -98,7 +105,8 @@ def build(d, log, shared=True):
     diags = {l.split(": ", 1)[-1] for l in text.splitlines() if re.search(r"(error|warning) BPF\d{4}", l)}
     if csc is None or "BpfAnalyzers.Analyzers" not in asm:
         sys.exit(f"no analyzer table or Csc time in {log}")
-    return {"ours": asm["BpfAnalyzers.Analyzers"], "ref": asm.get("BpfAnalyzers.ReferenceAnalyzer", float("nan")),
+    return {"ours": asm["BpfAnalyzers.Analyzers"], "ref": refs.get("ReferenceAnalyzer", float("nan")),
+            "rep": refs.get("ReportingReferenceAnalyzer", float("nan")),
             "net": sum(v for k, v in asm.items() if "NetAnalyzers" in k), "csc": csc, "wall": wall,
             "diags": len({re.sub(r" \[[^]]*\]$", "", x) for x in diags}), "exit": p.returncode}
 
@@ -114,17 +122,18 @@ def main():
     a.add_argument("--label", default="")
     a.add_argument("--kernel", default="", help="a kernel profile every generated project declares (<BpfKernel>)")
     a.add_argument("--cold-sizes", default="2,1000,10000", help="sizes that also get builds without the compiler server")
+    a.add_argument("--portable", action="store_true", help="BpfReadyToRun=false: the portable analyzer, never the linux-x64 ReadyToRun copy")
     args = a.parse_args()
     version = sorted(f[len("BpfAnalyzers."):-len(".nupkg")] for f in os.listdir(args.package_source)
                      if f.startswith("BpfAnalyzers.") and f.endswith(".nupkg"))[-1]
     rows = []
-    print(f"kernel profile: {args.kernel or 'none'}")
-    print(f"{'programs':>9} {'wrong':>5} {'compiler':>9} {'diags':>5} | {'ours s':>7} {'% Csc':>6} | {'ref s':>7} {'ours/ref':>8} | {'NetAn s':>7} | {'Csc s':>7}  (medians; ours per build listed)")
+    print(f"kernel profile: {args.kernel or 'none'}; analyzer copy: {'portable (BpfReadyToRun=false)' if args.portable else 'as the package chooses (ReadyToRun on a .NET 10 SDK on linux-x64)'}")
+    print(f"{'programs':>9} {'wrong':>5} {'compiler':>9} {'diags':>5} | {'ours s':>7} {'% Csc':>6} | {'ref s':>7} {'ours/ref':>8} | {'rep s':>7} {'rep %':>6} | {'NetAn s':>7} | {'Csc s':>7}  (medians; ours per build listed)")
     for size in [int(s) for s in args.sizes.split(",")]:
         for pct in [int(w) for w in args.wrong.split(",")]:
             d = os.path.join(args.work, f"p{size}-w{pct}")
             generate(d, size, pct, os.path.abspath(args.package_source), version, os.path.abspath(args.reference),
-                     os.path.abspath(args.kernel) if args.kernel else None)
+                     os.path.abspath(args.kernel) if args.kernel else None, args.portable)
             subprocess.run(["dotnet", "restore", "--nologo", "-v:q"], cwd=d, check=True, capture_output=True)
             # Warm-up: the first build starts the compiler server or loads this project's copy of the analyzers into it
             # (one more for small projects, whose first server build showed start-up left-overs); small sizes are cheap
@@ -139,20 +148,20 @@ def main():
                 report(args, rows, size, pct, "no server", [build(d, os.path.join(d, f"cold-{r}.log"), shared=False) for r in range(reps)])
     os.makedirs("artifacts/bench/results", exist_ok=True)
     with open(f"artifacts/bench/results/build-cost{('-' + args.label) if args.label else ''}.tsv", "w") as f:
-        f.write("label\tkernel\tprograms\twrong_pct\tcompiler\tdiagnostics\tours_s\tours_pct_csc\tref_s\tours_over_ref\tnetanalyzers_s\tcsc_s\tbuild_wall_s\n")
+        f.write("label\tkernel\tprograms\twrong_pct\tcompiler\tdiagnostics\tours_s\tours_pct_csc\tref_s\tours_over_ref\treporting_ref_s\tnetanalyzers_s\tcsc_s\tbuild_wall_s\n")
         for r in rows:
             f.write("\t".join(str(x) for x in r) + "\n")
 
 
 def report(args, rows, size, pct, compiler, runs):
-    med = {k: statistics.median(r[k] for r in runs) for k in ("ours", "ref", "net", "csc", "wall")}
+    med = {k: statistics.median(r[k] for r in runs) for k in ("ours", "ref", "rep", "net", "csc", "wall")}
     share = 100 * med["ours"] / med["csc"]
     ratio = med["ours"] / med["ref"] if med["ref"] > 0 else float("inf")
-    rows.append((args.label, os.path.basename(args.kernel) or "-", size, pct, compiler, runs[0]["diags"], med["ours"], share, med["ref"], ratio, med["net"], med["csc"], med["wall"]))
+    rows.append((args.label, os.path.basename(args.kernel) or "-", size, pct, compiler, runs[0]["diags"], med["ours"], share, med["ref"], ratio, med["rep"], med["net"], med["csc"], med["wall"]))
     # On a shared machine a callback's stopwatch also counts preemption and GC pauses: the per-build lists and the
     # least-disturbed build (min) show how far the median can be trusted.
-    print(f"{size:>9} {pct:>4}% {compiler:>9} {runs[0]['diags']:>5} | {med['ours']:>7.3f} {share:>5.2f}% | {med['ref']:>7.3f} {ratio:>7.2f}x | {med['net']:>7.3f} | {med['csc']:>7.2f}"
-          f"  ours: {[r['ours'] for r in runs]} ref: {[r['ref'] for r in runs]} min ours/ref: {min(r['ours'] for r in runs):.3f}/{min(r['ref'] for r in runs):.3f}", flush=True)
+    print(f"{size:>9} {pct:>4}% {compiler:>9} {runs[0]['diags']:>5} | {med['ours']:>7.3f} {share:>5.2f}% | {med['ref']:>7.3f} {ratio:>7.2f}x | {med['rep']:>7.3f} {100 * med['rep'] / med['csc']:>5.2f}% | {med['net']:>7.3f} | {med['csc']:>7.2f}"
+          f"  ours: {[r['ours'] for r in runs]} ref: {[r['ref'] for r in runs]} rep: {[r['rep'] for r in runs]} min ours/ref: {min(r['ours'] for r in runs):.3f}/{min(r['ref'] for r in runs):.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -104,8 +104,14 @@ namespace BpfAnalyzers.EndToEnd.Tests
         /// <summary>This project's own NuGet packages folder.</summary>
         public string PackagesFolder => Path.Combine(Directory, ".packages");
 
-        /// <summary>Where the restored package's analyzers are: what the compiler and the IDE load.</summary>
-        public string PackageAnalyzersFolder => Path.Combine(PackagesFolder, _package.Id.ToLowerInvariant(), _package.Version, "analyzers", "dotnet", "cs");
+        /// <summary>The restored package.</summary>
+        public string PackageFolder => Path.Combine(PackagesFolder, _package.Id.ToLowerInvariant(), _package.Version);
+
+        /// <summary>Where the restored package's portable analyzers are (NuGet's analyzers/dotnet/cs).</summary>
+        public string PackageAnalyzersFolder => Path.Combine(PackageFolder, "analyzers", "dotnet", "cs");
+
+        /// <summary>Where its copies compiled ahead of time for linux-x64 are (r2r/linux-x64).</summary>
+        public string PackageReadyToRunFolder => Path.Combine(PackageFolder, "r2r", "linux-x64");
 
         /// <summary>The diagnostics the markup of every source written so far expects.</summary>
         public IReadOnlyList<ExpectedDiagnostic> Expected => _expected;
@@ -178,6 +184,33 @@ namespace BpfAnalyzers.EndToEnd.Tests
 
         /// <summary>Variables every tool run on this project gets: NUGET_PACKAGES wins over any other setting.</summary>
         public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder };
+
+        /// <summary>
+        /// The paths of the <c>Analyzer</c> items the build hands csc (and a design-time build the IDE), as
+        /// <c>dotnet msbuild -getItem</c> reads them after the package's targets ran.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> AnalyzerPathsAsync(params string[] arguments)
+        {
+            ToolResult result = await DotnetAsync(new[] { "msbuild", ProjectPath, "-nologo", "-nodeReuse:false", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer" }.Concat(arguments).ToArray());
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet msbuild -getItem:Analyzer failed:\n" + result);
+            }
+
+            // The JSON document, whatever else the tool printed around it.
+            string output = result.Output;
+            int start = output.IndexOf('{');
+            int end = output.LastIndexOf('}');
+            if (start < 0 || end < start)
+            {
+                throw new InvalidOperationException("dotnet msbuild -getItem:Analyzer printed no JSON:\n" + result);
+            }
+
+            using System.Text.Json.JsonDocument json = System.Text.Json.JsonDocument.Parse(output.Substring(start, end - start + 1));
+            return json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+                .Select(item => item.GetProperty("FullPath").GetString()!)
+                .ToList();
+        }
 
         private Task<ToolResult> DotnetAsync(params string[] arguments) =>
             ToolProcess.RunAsync(ToolProcess.Dotnet, arguments, Directory, TimeSpan.FromMinutes(4), Environment);

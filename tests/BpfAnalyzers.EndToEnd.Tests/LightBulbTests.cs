@@ -171,9 +171,10 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Project project = await workspace.OpenProjectAsync(consumer.ProjectPath, cancellationToken: cancel);
             Assert.DoesNotContain(failures, f => f.StartsWith(nameof(WorkspaceDiagnosticKind.Failure), StringComparison.Ordinal));
 
-            // The references the PackageReference put on the project: the package's analyzers/dotnet/cs.
+            // The references the PackageReference put on the project: the package's analyzers/dotnet/cs, or on a .NET 10
+            // linux-x64 host its r2r/linux-x64 copies (the package's targets choose; ReadyToRunTests pins which).
             List<AnalyzerFileReference> fromPackage = project.AnalyzerReferences.OfType<AnalyzerFileReference>()
-                .Where(r => string.Equals(Path.GetDirectoryName(r.FullPath), consumer.PackageAnalyzersFolder, StringComparison.Ordinal))
+                .Where(r => r.FullPath.StartsWith(consumer.PackageFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .OrderBy(r => r.FullPath, StringComparer.Ordinal)
                 .ToList();
             ImmutableArray<DiagnosticAnalyzer> analyzers = fromPackage.SelectMany(r => r.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray();

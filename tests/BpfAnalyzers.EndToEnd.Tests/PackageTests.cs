@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Xunit;
@@ -29,6 +31,11 @@ namespace BpfAnalyzers.EndToEnd.Tests
             "buildTransitive/BpfAnalyzers.targets",
             "lib/netstandard2.0/BpfAnalyzers.Attributes.dll",
             "lib/netstandard2.0/BpfAnalyzers.Attributes.xml",
+            "r2r/linux-x64/BpfAnalyzers.Analyzers.dll",
+            "r2r/linux-x64/BpfAnalyzers.CodeFixes.dll",
+            "r2r/linux-x64/BpfAnalyzers.Completion.dll",
+            "r2r/linux-x64/BpfAnalyzers.Kernel.dll",
+            "r2r/linux-x64/BpfAnalyzers.Sections.dll",
             "tasks/netstandard2.0/BpfAnalyzers.Tasks.dll",
         };
 
@@ -40,7 +47,7 @@ namespace BpfAnalyzers.EndToEnd.Tests
         }
 
         [Fact]
-        public void The_package_holds_exactly_the_analyzer_fixes_completion_table_attributes_props_task_and_readme()
+        public void The_package_holds_exactly_the_analyzer_fixes_completion_table_attributes_props_task_readme_and_the_linux_x64_copies()
         {
             using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
 
@@ -94,11 +101,48 @@ namespace BpfAnalyzers.EndToEnd.Tests
             Dictionary<string, byte[]> secondFiles = PackageFiles(second);
             Assert.Equal(firstFiles.Keys.OrderBy(f => f, StringComparer.Ordinal), secondFiles.Keys.OrderBy(f => f, StringComparer.Ordinal));
             string[] assemblies = firstFiles.Keys.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-            Assert.Equal(7, assemblies.Length);
+            Assert.Equal(12, assemblies.Length);
             foreach (string assembly in assemblies)
             {
                 Assert.True(firstFiles[assembly].AsSpan().SequenceEqual(secondFiles[assembly]), assembly + " differs between two builds of the same sources");
             }
+        }
+
+        [Theory]
+        [InlineData("BpfAnalyzers.Analyzers.dll")]
+        [InlineData("BpfAnalyzers.Sections.dll")]
+        [InlineData("BpfAnalyzers.Kernel.dll")]
+        public void Each_linux_x64_copy_is_the_portable_assembly_with_native_code_for_linux_x64_beside_its_IL(string assembly)
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+            Dictionary<string, byte[]> files = PackageFiles(zip);
+            byte[] portable = files["analyzers/dotnet/cs/" + assembly];
+            byte[] compiled = files["r2r/linux-x64/" + assembly];
+
+            using var portableImage = new PEReader(new MemoryStream(portable));
+            using var compiledImage = new PEReader(new MemoryStream(compiled));
+            // IL only (AnyCPU: I386 with the IL-only flag) beside a ReadyToRun image for linux-x64: the runtime's machine
+            // value for it is AMD64 xor the Linux marker 0x7B79, and the CLI header points at the native header.
+            Assert.Equal(Machine.I386, portableImage.PEHeaders.CoffHeader.Machine);
+            Assert.Equal(0, portableImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+            Assert.Equal((Machine)((ushort)Machine.Amd64 ^ 0x7B79), compiledImage.PEHeaders.CoffHeader.Machine);
+            Assert.NotEqual(0, compiledImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+            // The same compilation: one module version id, one assembly identity.
+            MetadataReader p = portableImage.GetMetadataReader();
+            MetadataReader c = compiledImage.GetMetadataReader();
+            Assert.Equal(p.GetGuid(p.GetModuleDefinition().Mvid), c.GetGuid(c.GetModuleDefinition().Mvid));
+            Assert.Equal(p.GetAssemblyDefinition().GetAssemblyName().FullName, c.GetAssemblyDefinition().GetAssemblyName().FullName);
+        }
+
+        [Theory]
+        [InlineData("BpfAnalyzers.CodeFixes.dll")]
+        [InlineData("BpfAnalyzers.Completion.dll")]
+        public void The_code_fixes_and_completion_beside_the_linux_x64_copies_are_the_portable_files(string assembly)
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_package.NupkgPath);
+            Dictionary<string, byte[]> files = PackageFiles(zip);
+
+            Assert.True(files["analyzers/dotnet/cs/" + assembly].AsSpan().SequenceEqual(files["r2r/linux-x64/" + assembly]), assembly + " differs between the two folders");
         }
 
         private static Dictionary<string, byte[]> PackageFiles(ZipArchive zip) =>
