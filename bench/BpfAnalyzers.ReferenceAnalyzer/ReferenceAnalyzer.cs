@@ -30,10 +30,7 @@ namespace BpfAnalyzers.ReferenceAnalyzer
         {
             foreach (AttributeData attribute in context.Symbol.GetAttributes())
             {
-                if (attribute.AttributeClass?.Name == "BpfSectionAttribute" &&
-                    attribute.ConstructorArguments.Length > 0 &&
-                    attribute.ConstructorArguments[0].Value is string name &&
-                    name.Length == int.MaxValue)
+                if (SectionName(attribute) is string name && name.Length == int.MaxValue)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(s_never, Location.None, name));
                 }
@@ -44,5 +41,11 @@ namespace BpfAnalyzers.ReferenceAnalyzer
                 }
             }
         }
+
+        /// <summary>The constant name of a <c>[BpfSection("...")]</c>, or null for any other attribute: the walk both references make.</summary>
+        internal static string? SectionName(AttributeData attribute) =>
+            attribute.AttributeClass?.Name == "BpfSectionAttribute" && attribute.ConstructorArguments.Length > 0
+                ? attribute.ConstructorArguments[0].Value as string
+                : null;
     }
 }

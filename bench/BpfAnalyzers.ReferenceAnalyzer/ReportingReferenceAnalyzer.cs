@@ -30,9 +30,7 @@ namespace BpfAnalyzers.ReferenceAnalyzer
         {
             foreach (AttributeData attribute in context.Symbol.GetAttributes())
             {
-                if (attribute.AttributeClass?.Name == "BpfSectionAttribute" &&
-                    attribute.ConstructorArguments.Length > 0 &&
-                    attribute.ConstructorArguments[0].Value is string name &&
+                if (ReferenceAnalyzer.SectionName(attribute) is string name &&
                     (name == "xdpblah" || name == "kprobes/do_unlinkat" || name == "cgroup_sock" || name == "tracepoints/sched/sched_switch") &&
                     attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax syntax &&
                     syntax.ArgumentList is { Arguments.Count: > 0 } arguments)
