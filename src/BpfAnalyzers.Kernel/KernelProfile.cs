@@ -219,9 +219,10 @@ namespace BpfAnalyzers.Kernel
                     if (current is not null)
                     {
                         parts.Add(currentPart!, current.Build());
+                        current.Reset();
                     }
 
-                    current = new NameSet.Builder();
+                    current ??= new NameSet.Builder(text.Length - pos);
                     currentPart = part;
                     pos = current.AddLines(text, pos, ref lineNo, out int badStart, out int badEnd);
                     if (badStart >= 0)
