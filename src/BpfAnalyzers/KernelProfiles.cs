@@ -24,11 +24,13 @@ namespace BpfAnalyzers
         /// <summary>The item metadata the package's targets set on a profile's additional file: its modified time.</summary>
         public const string StampKey = "build_metadata.AdditionalFiles.BpfKernelStamp";
 
-        // Content checksum (hex) -> the parsed profile or the error it gave. Few distinct kernels per machine.
-        private static readonly ConcurrentDictionary<string, (KernelProfile? Profile, string? Error)> s_byContent = new(StringComparer.Ordinal);
+        // Content checksum (hex) -> the parsed profile or the error it gave. Few distinct kernels per machine. Keys and
+        // values are reference types: a dictionary over value tuples is generic code a fresh csc JIT-compiles for this
+        // analyzer alone (22 methods for these two; issue 23).
+        private static readonly ConcurrentDictionary<string, ProfileRead> s_byContent = new(StringComparer.Ordinal);
 
-        // Path and modified time (from the build) -> the same: a hit reads no text and hashes nothing.
-        private static readonly ConcurrentDictionary<(string Path, string Stamp), (KernelProfile? Profile, string? Error)> s_byStamp = new();
+        // Path and modified time (from the build), joined by U+0000 -> the same: a hit reads no text and hashes nothing.
+        private static readonly ConcurrentDictionary<string, ProfileRead> s_byStamp = new(StringComparer.Ordinal);
 
         public static (IReadOnlyList<KernelProfile> Profiles, IReadOnlyList<string> Errors) Read(ImmutableArray<AdditionalText> files, AnalyzerConfigOptionsProvider? options, CancellationToken cancellationToken)
         {
@@ -41,33 +43,29 @@ namespace BpfAnalyzers
                     continue;
                 }
 
-                string? stamp = null;
-                (KernelProfile? Profile, string? Error) read;
-                if (options is not null && options.GetOptions(file).TryGetValue(StampKey, out stamp) && stamp.Length > 0 &&
-                    s_byStamp.TryGetValue((file.Path, stamp), out read))
-                {
-                    // Unchanged since an earlier compilation in this process: not read again.
-                }
-                else
+                string? stampKey = options is not null && options.GetOptions(file).TryGetValue(StampKey, out string? stamp) && stamp.Length > 0
+                    ? file.Path + "\u0000" + stamp
+                    : null;
+                // A path and stamp seen earlier in this process: the profile is unchanged and not read again.
+                if (stampKey is null || !s_byStamp.TryGetValue(stampKey, out ProfileRead? read))
                 {
                     SourceText? text = file.GetText(cancellationToken);
                     read = text is null
-                        ? (null, $"Kernel profile '{file.Path}' cannot be read as text (a binary file: raw BTF goes through bpf-sections kernel profile --btf FILE)")
+                        ? new ProfileRead(null, $"Kernel profile '{file.Path}' cannot be read as text (a binary file: raw BTF goes through bpf-sections kernel profile --btf FILE)")
                         : FromText(text);
-                    if (!string.IsNullOrEmpty(stamp))
+                    if (stampKey is not null)
                     {
-                        s_byStamp[(file.Path, stamp!)] = read;
+                        s_byStamp[stampKey] = read;
                     }
                 }
 
-                (KernelProfile? profile, string? error) = read;
-                if (profile is not null)
+                if (read.Profile is not null)
                 {
-                    (profiles ??= new List<KernelProfile>()).Add(profile);
+                    (profiles ??= new List<KernelProfile>()).Add(read.Profile);
                 }
                 else
                 {
-                    (errors ??= new List<string>()).Add(error!.Replace("\u0001", file.Path));
+                    (errors ??= new List<string>()).Add(read.Error!.Replace("\u0001", file.Path));
                 }
             }
 
@@ -78,18 +76,18 @@ namespace BpfAnalyzers
         /// The profile <paramref name="text"/> holds, parsed once per content in this process, or the error it gives (the
         /// file's path stands in it as U+0001). Completion reads profiles through this too (a linked file).
         /// </summary>
-        public static (KernelProfile? Profile, string? Error) FromText(SourceText text) => s_byContent.GetOrAdd(Key(text), _ => Parse(text));
+        public static ProfileRead FromText(SourceText text) => s_byContent.GetOrAdd(Key(text), _ => Parse(text));
 
-        private static (KernelProfile?, string?) Parse(SourceText text)
+        private static ProfileRead Parse(SourceText text)
         {
             try
             {
                 // The path stands in the cached error as U+0001: the same content may come under another name.
-                return (KernelProfile.Parse(text.ToString(), "\u0001"), null);
+                return new ProfileRead(KernelProfile.Parse(text.ToString(), "\u0001"), null);
             }
             catch (KernelProfileFormatException e)
             {
-                return (null, "Kernel profile " + e.Message);
+                return new ProfileRead(null, "Kernel profile " + e.Message);
             }
         }
 
@@ -109,5 +107,19 @@ namespace BpfAnalyzers
             length.CopyTo(0, chars, checksum.Length * 2, 12);
             return new string(chars);
         }
+    }
+
+    /// <summary>One profile file as read: the profile, or the error it gives (its path as U+0001), never both.</summary>
+    internal sealed class ProfileRead
+    {
+        public ProfileRead(KernelProfile? profile, string? error)
+        {
+            Profile = profile;
+            Error = error;
+        }
+
+        public KernelProfile? Profile { get; }
+
+        public string? Error { get; }
     }
 }
