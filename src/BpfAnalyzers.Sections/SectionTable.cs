@@ -12,6 +12,7 @@ namespace BpfAnalyzers.Sections
     {
         private static readonly SectionEntry[] s_entries;
         private static readonly ReleaseTable[] s_tables;
+        private static readonly LibbpfVersion[] s_releases;
 
         // A static constructor, not field initializers: the generated part's arrays must be set first,
         // and initializer order across partial files is not defined.
@@ -30,8 +31,6 @@ namespace BpfAnalyzers.Sections
             LastSloppyVersion = FindLastSloppyVersion();
             LatestVersion = Array.FindLast(s_tables, t => !t.Version.IsMain).Version;
         }
-
-        private static readonly LibbpfVersion[] s_releases;
 
         /// <summary>Every release with a table, oldest first, then <see cref="LibbpfVersion.Main"/>.</summary>
         public static IReadOnlyList<LibbpfVersion> Releases => s_releases;
